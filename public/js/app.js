@@ -1,0 +1,32 @@
+// Small progressive enhancements; every page works without this file.
+document.addEventListener('DOMContentLoaded', () => {
+  // Move focus to the error summary so screen readers announce it and keyboard users start there.
+  const summary = document.querySelector('[data-autofocus]');
+  if (summary) summary.focus();
+
+  // Confirmation before destructive actions: <form data-confirm="Czy na pewno…?">
+  document.querySelectorAll('form[data-confirm]').forEach((form) => {
+    form.addEventListener('submit', (event) => {
+      if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
+    });
+  });
+
+  // A form submitted once cannot be submitted twice by a double click: <form data-once>
+  document.querySelectorAll('form[data-once]').forEach((form) => {
+    form.addEventListener('submit', () => {
+      setTimeout(() => form.querySelectorAll('button[type="submit"], button:not([type])').forEach((b) => { b.disabled = true; }), 0);
+    });
+  });
+
+  // "Set all": <button data-set-all="PRESENT" data-target="fieldset-selector">
+  document.querySelectorAll('[data-set-all]').forEach((button) => {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      const value = button.getAttribute('data-set-all');
+      const scope = document.querySelector(button.getAttribute('data-target') || 'form') || document;
+      scope.querySelectorAll(`input[type="radio"][value="${value}"]`).forEach((r) => { r.checked = true; });
+      const status = document.getElementById(button.getAttribute('aria-controls') || '');
+      if (status) status.textContent = button.getAttribute('data-done-text') || '';
+    });
+  });
+});

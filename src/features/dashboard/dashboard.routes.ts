@@ -1,0 +1,22 @@
+// The start page: one section for each of the user's roles.
+import { Router } from 'express';
+import type { Database } from '../../db/client.ts';
+import { can } from '../../http/permissions.ts';
+import { warsawDate } from '../../lib/dates.ts';
+import { adminSummary, coordinatorSummary, directorSummary, socialWorkerSummary } from './dashboard.service.ts';
+
+export function dashboardRoutes(db: Database): Router {
+  const router = Router();
+  router.get('/', can('dashboard.view'), async (req, res) => {
+    const roles = req.user!.roles;
+    const today = warsawDate();
+    const [worker, coordinator, director, admin] = await Promise.all([
+      roles.includes('SOCIAL_WORKER') ? socialWorkerSummary(db.prisma, req.user!.id, today) : null,
+      roles.includes('COORDINATOR') ? coordinatorSummary(db.prisma, today) : null,
+      roles.includes('DIRECTOR') ? directorSummary(db.prisma) : null,
+      roles.includes('ADMIN') ? adminSummary(db.prisma) : null,
+    ]);
+    res.render('dashboard/index', { title: 'Pulpit', today, worker, coordinator, director, admin, dbKind: db.kind });
+  });
+  return router;
+}

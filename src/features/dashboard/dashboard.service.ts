@@ -1,0 +1,67 @@
+// The numbers each role sees first. Each section is a small function so features can add their own.
+import type { DbClient } from '../../db/client.ts';
+import { addDays, warsawDate } from '../../lib/dates.ts';
+
+export async function socialWorkerSummary(db: DbClient, userId: number, today = warsawDate()) {
+  const in14 = addDays(today, 14);
+  const [caseload, endingContracts, reviewsDue, overdueActions] = await Promise.all([
+    db.participant.count({ where: { socialWorkerId: userId, status: 'ACTIVE' } }),
+    db.socialContract.findMany({
+      where: { socialWorkerId: userId, status: 'ACTIVE', endDate: { gte: today, lte: in14 } },
+      orderBy: { endDate: 'asc' },
+      select: { id: true, number: true, endDate: true, participant: { select: { id: true, firstName: true, lastName: true } } },
+    }),
+    db.contractReview.findMany({
+      where: { heldAt: null, dueDate: { lte: in14 }, contract: { socialWorkerId: userId, status: 'ACTIVE' } },
+      orderBy: { dueDate: 'asc' },
+      select: { id: true, dueDate: true, contract: { select: { id: true, number: true, participant: { select: { id: true, firstName: true, lastName: true } } } } },
+    }),
+    db.contractAction.count({
+      where: { doneAt: null, deadline: { lt: today }, contract: { socialWorkerId: userId, status: 'ACTIVE' } },
+    }),
+  ]);
+  return { caseload, endingContracts, reviewsDue, overdueActions };
+}
+
+export async function coordinatorSummary(db: DbClient, today = warsawDate()) {
+  const [runningEditions, todaysSessions, submittedReferrals] = await Promise.all([
+    db.edition.findMany({
+      where: { status: { in: ['PLANNED', 'RUNNING'] } },
+      orderBy: { startDate: 'asc' },
+      select: { id: true, name: true, startDate: true, endDate: true, status: true, _count: { select: { enrolments: true } } },
+    }),
+    db.classSession.findMany({
+      where: { date: today, status: { not: 'CANCELLED' } },
+      orderBy: { startMinute: 'asc' },
+      select: {
+        id: true, startMinute: true, endMinute: true, status: true,
+        edition: { select: { name: true } }, group: { select: { name: true } }, module: { select: { name: true } },
+        _count: { select: { attendance: true } },
+      },
+    }),
+    db.referral.count({ where: { status: 'SUBMITTED', kind: 'KIS' } }),
+  ]);
+  return { runningEditions, todaysSessions, submittedReferrals };
+}
+
+export async function directorSummary(db: DbClient) {
+  const [activeParticipants, runningEditions, activeContracts, activePlacements] = await Promise.all([
+    db.participant.count({ where: { status: 'ACTIVE' } }),
+    db.edition.count({ where: { status: 'RUNNING' } }),
+    db.socialContract.count({ where: { status: 'ACTIVE' } }),
+    db.psuPlacement.count({ where: { status: 'ACTIVE' } }),
+  ]);
+  return { activeParticipants, runningEditions, activeContracts, activePlacements };
+}
+
+export async function adminSummary(db: DbClient) {
+  const [activeUsers, recentAudit] = await Promise.all([
+    db.user.count({ where: { active: true } }),
+    db.auditLog.findMany({
+      orderBy: { id: 'desc' },
+      take: 10,
+      select: { id: true, at: true, userLogin: true, action: true, entityType: true, entityId: true },
+    }),
+  ]);
+  return { activeUsers, recentAudit };
+}

@@ -1,0 +1,19 @@
+// Every feature's router, in one list. A new feature adds one line here (and its nav item in
+// src/http/navigation.ts, its permissions in src/http/permissions.ts).
+import type { Router } from 'express';
+import type { AppDeps } from '../app.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
+import { settingsRoutes } from './settings/settings.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+export function featureRouters({ db, config }: AppDeps): Router[] {
+  return [
+    homeRoutes(db, config),
+    authRoutes(db, config),
+    dashboardRoutes(db),
+    usersRoutes(db),
+    settingsRoutes(db),
+  ];
+}

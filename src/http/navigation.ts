@@ -1,0 +1,22 @@
+// Main navigation: each item shows only to users whose roles hold its permission.
+import type { Role } from '../generated/prisma/enums.ts';
+import { hasPermission, type Permission } from './permissions.ts';
+
+export interface NavItem {
+  href: string;
+  text: string;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
+  { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
+];
+
+export function navFor(roles: readonly Role[], currentPath: string) {
+  return NAV_ITEMS.filter((i) => hasPermission(roles, i.permission)).map((i) => ({
+    ...i,
+    current: i.href === '/' ? currentPath === '/' : currentPath === i.href || currentPath.startsWith(`${i.href}/`),
+  }));
+}

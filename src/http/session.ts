@@ -1,0 +1,37 @@
+// Login sessions stored in the database (table "session") on both backends. The cookie rolls with each
+// request, so a session ends after SESSION_IDLE_MINUTES without activity.
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import type { RequestHandler } from 'express';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+
+export const SESSION_COOKIE = 'reintegra.sid';
+
+export function sessionMiddleware(db: Database, config: Config, secret: string): RequestHandler {
+  const PgStore = connectPgSimple(session);
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const store = new PgStore({
+    pool: db.sessionPool as never,
+    tableName: 'session',
+    createTableIfMissing: false,
+    // Expired rows are removed every 15 minutes; never in tests (timers would keep the process alive).
+    pruneSessionInterval: config.NODE_ENV === 'test' ? false : 15 * 60,
+    errorLog: () => undefined,
+  });
+  return session({
+    name: SESSION_COOKIE,
+    store,
+    secret,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    unset: 'destroy',
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.COOKIE_SECURE,
+      maxAge: idleMs,
+    },
+  });
+}
