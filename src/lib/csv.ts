@@ -1,0 +1,23 @@
+// Spreadsheet-friendly CSV as Polish Excel and LibreOffice expect it: UTF-8 with BOM, semicolons,
+// decimal comma, CRLF line ends, fields quoted when needed.
+import { formatMoney } from './money.ts';
+
+export type Cell = string | number | null | undefined;
+
+function quote(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  const s = typeof cell === 'number' ? String(cell).replace('.', ',') : cell;
+  // A leading =, +, - or @ would run as a formula in Excel (CSV injection): prefix a quote.
+  const numeric = /^-?\d+(,\d+)?$/.test(s);
+  const safe = !numeric && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(rows: Cell[][]): string {
+  return '\ufeff' + rows.map((r) => r.map(quote).join(';')).join('\r\n') + '\r\n';
+}
+
+/** Grosze as "1234,56" (no grouping, no currency) for a numeric spreadsheet cell. */
+export function csvMoney(grosze: number): string {
+  return formatMoney(grosze, false).replace(/\u00a0/g, '');
+}
