@@ -2,6 +2,7 @@
 // src/http/navigation.ts, its permissions in src/http/permissions.ts).
 import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
@@ -15,5 +16,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     dashboardRoutes(db),
     usersRoutes(db),
     settingsRoutes(db),
+    auditRoutes(db),
   ];
 }

@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
+  { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {
