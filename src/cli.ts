@@ -4,18 +4,28 @@
 //   users add <login> --name "…" --role ADMIN[,COORDINATOR]   (password from stdin or a prompt)
 //   users list
 //   users password <login>        set a new password (stdin or prompt)
+//   backup <file>                 pg_dump (PostgreSQL) or a data-directory dump (embedded)
+//   restore <file> --yes          replace the database with a backup
 import readline from 'node:readline';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo } from './db/seed-demo.ts';
 import { migrate } from './db/migrate.ts';
+import { backupDatabase, restorePglite, restorePostgres } from './db/backup.ts';
+import { lockDataDir } from './db/lock.ts';
+import { pgliteDir } from './db/open.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Role } from './generated/prisma/enums.ts';
 import { PASSWORD_MIN_LENGTH } from './lib/password.ts';
 import { createUser, listUsers, setPassword } from './features/users/users.service.ts';
 import { ROLE_VALUES } from './features/users/users.schemas.ts';
 
 type Command = (db: Database, args: string[]) => Promise<void>;
+type Config = ReturnType<typeof loadConfig>;
+/** Commands that must not open the database first. */
+type OfflineCommand = (config: Config, args: string[]) => Promise<void>;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -97,26 +107,69 @@ const commands: Record<string, Command> = {
     await setPassword(db.prisma, null, user.id, password);
     console.log(`Zmieniono hasło konta ${login}.`);
   },
+  backup: async (db, args) => {
+    const file = args[0];
+    if (!file) throw new Error('Użycie: backup <plik>');
+    await backupDatabase(db, file);
+    console.log(`Kopia zapisana w ${file} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB).`);
+  },
+};
+
+const offlineCommands: Record<string, OfflineCommand> = {
+  restore: async (config, args) => {
+    const file = args[0];
+    if (!file || !args.includes('--yes')) {
+      throw new Error('Użycie: restore <plik> --yes   (zastępuje całą obecną bazę danych kopią z pliku)');
+    }
+    if (config.DATABASE_URL) {
+      await restorePostgres(config.DATABASE_URL, file);
+      console.log('Przywrócono bazę PostgreSQL z kopii.');
+      return;
+    }
+    const release = lockDataDir(path.resolve(config.DATA_DIR));
+    try {
+      const dir = pgliteDir(config);
+      const aside = fs.existsSync(dir) ? `${dir}.przed-przywroceniem-${Date.now()}` : null;
+      if (aside) fs.renameSync(dir, aside);
+      try {
+        await restorePglite(dir, file);
+      } catch (err) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        if (aside) fs.renameSync(aside, dir);
+        throw err;
+      }
+      console.log(`Przywrócono wbudowaną bazę z kopii.${aside ? ` Poprzednia baza została przeniesiona do ${aside}.` : ''}`);
+    } finally {
+      release();
+    }
+  },
 };
 
 export async function runCli(argv: string[]): Promise<number> {
   const two = argv.slice(0, 2).join(' ');
   const [name, rest] = commands[two] ? [two, argv.slice(2)] : [argv[0] ?? '', argv.slice(1)];
   const command = commands[name];
-  if (!command) {
-    console.error(`Polecenia: ${Object.keys(commands).join(' | ')}`);
+  const offline = offlineCommands[name];
+  if (!command && !offline) {
+    console.error(`Polecenia: ${[...Object.keys(commands), ...Object.keys(offlineCommands)].join(' | ')}`);
     return 2;
   }
-  const config = loadConfig();
-  const db = await openConfiguredDatabase(config, { migrate: name !== 'migrate' });
   try {
-    await command(db, rest);
+    const config = loadConfig();
+    if (offline) {
+      await offline(config, rest);
+      return 0;
+    }
+    const db = await openConfiguredDatabase(config, { migrate: name !== 'migrate' });
+    try {
+      await command!(db, rest);
+    } finally {
+      await db.close();
+    }
     return 0;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     return 1;
-  } finally {
-    await db.close();
   }
 }
 

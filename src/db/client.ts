@@ -23,6 +23,10 @@ export interface RawSql {
 
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** The embedded engine itself (backups dump its data directory); undefined on PostgreSQL. */
+  lite?: PGlite;
+  /** The connection string (PostgreSQL only; pg_dump and pg_restore need it). */
+  url?: string;
   prisma: PrismaClient;
   raw: RawSql;
   /** A `pg.Pool`-like object for connect-pg-simple. */
@@ -65,6 +69,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',
+    lite: pglite,
     prisma,
     raw,
     sessionPool: {
@@ -109,6 +114,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
+    url,
     prisma,
     raw,
     sessionPool: pool,

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './client.ts';
+import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
 
 export function pgliteDir(config: Pick<Config, 'DATA_DIR'>): string {
@@ -9,7 +10,19 @@ export function pgliteDir(config: Pick<Config, 'DATA_DIR'>): string {
 }
 
 export async function openConfiguredDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir(config) });
+  let db: Database;
+  if (config.DATABASE_URL) {
+    db = await openDatabase({ url: config.DATABASE_URL });
+  } else {
+    const release = lockDataDir(path.resolve(config.DATA_DIR));
+    try {
+      const opened = await openDatabase({ dataDir: pgliteDir(config) });
+      db = { ...opened, close: () => opened.close().finally(release) };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
   if (opts.migrate !== false) {
     try {
       await migrate(db.raw);

@@ -1,4 +1,5 @@
 // Reads a PDF back to text with Mozilla's pdf.js, so tests check what a reader would see.
+import type { Response } from 'superagent';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export async function pdfText(data: Buffer | Uint8Array): Promise<{ pages: string[]; text: string; numPages: number }> {
@@ -23,8 +24,9 @@ export async function pdfText(data: Buffer | Uint8Array): Promise<{ pages: strin
 }
 
 /** Supertest parser that collects a binary body into a Buffer. */
-export function binaryParser(res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, cb: (err: Error | null, body: Buffer) => void) {
+export function binaryParser(res: Response, cb: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
