@@ -59,7 +59,7 @@ describe('foundation in a real browser', () => {
     await page.goto('/admin/uzytkownicy/nowy');
     await page.click('button[type=submit]');
     // The error summary takes focus so it is read out first.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), null, { timeout: 10_000 });
     await checkA11y(page, 'nowy użytkownik – błędy');
     await page.click('button[value="contrast"]');
     await page.click('button[value="text"]');
