@@ -2,9 +2,13 @@
 // src/http/navigation.ts, its permissions in src/http/permissions.ts).
 import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { editionsRoutes } from './editions/editions.routes.ts';
+import { staffRoutes } from './editions/staff.routes.ts';
+import { timetableRoutes } from './editions/timetable.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -17,5 +21,9 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     usersRoutes(db),
     settingsRoutes(db),
     auditRoutes(db),
+    editionsRoutes(db),
+    timetableRoutes(db),
+    attendanceRoutes(db),
+    staffRoutes(db),
   ];
 }

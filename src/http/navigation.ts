@@ -10,6 +10,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/edycje', text: 'Edycje KIS', permission: 'editions.read' },
+  { href: '/kadra', text: 'Kadra', permission: 'editions.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },

@@ -40,8 +40,8 @@ export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
 
 export const MARK_VALUES = ['PRESENT', 'ABSENT', 'EXCUSED'] as const;
 export const MARK_LABELS: Record<AttendanceStatus, string> = {
-  PRESENT: 'obecny(-a)',
-  ABSENT: 'nieobecny(-a)',
+  PRESENT: 'obecność',
+  ABSENT: 'nieobecność',
   EXCUSED: 'nieobecność usprawiedliwiona',
 };
 /** Short forms for tables and the printed month list. */
