@@ -34,21 +34,30 @@ export function attendanceController(db: Database) {
     }
     const canWrite = hasPermission(req.user!.roles, 'attendance.write') && !closedReason;
     const conflicts = new Map((state.conflicts ?? []).map((c) => [c.participantId, c]));
-    const rows = roster.map((r) => ({
-      ...r,
-      // What the radios show: the user's choice when the form comes back, else the saved mark.
-      choice: state.input?.marks.get(r.participantId) ?? (state.input ? null : r.mark),
-      // After a conflict the form carries the marks as they are now, so saving again is a deliberate choice.
-      was: state.conflicts ? r.mark : state.input?.was.has(r.participantId) ? state.input.was.get(r.participantId)! : r.mark,
-      conflict: conflicts.get(r.participantId) ?? null,
-    }));
+    const input = state.input;
+    const rows = roster.map((r) => {
+      const yours = input?.marks.get(r.participantId) ?? null;
+      const loaded = input?.was.get(r.participantId) ?? null;
+      // After a conflict, a mark someone else saved meanwhile that this form left alone is shown as saved.
+      const theirsKept = !!state.conflicts && !conflicts.has(r.participantId) && r.mark !== loaded && yours === loaded;
+      return {
+        ...r,
+        // What the radios show: the user's choice when the form comes back, else the saved mark.
+        choice: !input ? r.mark : theirsKept ? r.mark : yours,
+        // After a conflict the form carries the marks as they are now, so saving again is a deliberate choice.
+        was: state.conflicts ? r.mark : input?.was.has(r.participantId) ? loaded : r.mark,
+        conflict: conflicts.get(r.participantId) ?? null,
+        theirsKept,
+      };
+    });
     const topicConflict = state.topicConflict ?? null;
     res.status(state.status ?? 200).render('attendance/sheet', {
       title: 'Obecność na zajęciach',
       breadcrumbs: [...editionCrumbs(session.edition), { href: `/edycje/${session.editionId}/harmonogram`, text: 'Harmonogram' }],
       session, rows, canWrite, closedReason, notice: state.notice ?? null,
-      topic: state.input ? state.input.topic ?? '' : session.topic ?? '',
-      topicWas: topicConflict ? session.topic ?? '' : state.input ? state.input.topicWas ?? '' : session.topic ?? '',
+      // A topic someone else saved meanwhile that this form left alone is shown as saved.
+      topic: (!input || (state.conflicts && input.topic === input.topicWas) ? session.topic : input.topic) ?? '',
+      topicWas: state.conflicts ? session.topic ?? '' : input ? input.topicWas ?? '' : session.topic ?? '',
       topicConflict, errors: state.errors ?? {},
       counts: countMarks(rows.map((r) => r.choice)),
     });
@@ -70,6 +79,7 @@ export function attendanceController(db: Database) {
     try {
       const r = await db.prisma.$transaction((tx) => saveAttendance(tx, actorOf(req), sessionId, input));
       flash(req, 'success', `Zapisano obecność: obecnych ${r.present} z ${r.total}${r.changed ? '' : ' (bez zmian)'}.`);
+      if (r.keptTheirs) flash(req, 'info', `Zachowano ${r.keptTheirs} zaznaczeń, które w międzyczasie zapisał ktoś inny (tych osób nie zmieniałeś(-aś)).`);
       res.redirect(303, `/zajecia/${sessionId}/obecnosc`);
     } catch (err) {
       if (err instanceof AttendanceConflictError) {

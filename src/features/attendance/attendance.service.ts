@@ -1,7 +1,8 @@
 // Taking attendance for one session: the roster (the group's active members, plus anyone already marked),
 // and saving every mark in one transaction that also marks the session as held. Two coordinators on the
-// same session never overwrite each other silently: the form carries the marks as it loaded them, and a
-// mark that changed in the database since then and differs from what was submitted stops the save.
+// same session never overwrite each other silently: the form carries the marks as it loaded them; a mark
+// someone else changed meanwhile is kept unless this form changed it too, and then (a real conflict)
+// nothing is saved and the page shows both values.
 import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -108,18 +109,30 @@ export async function saveAttendance(db: DbClient, actor: Actor, sessionId: numb
   const strangers = [...input.marks.keys()].filter((id) => !onRoster.has(id));
   if (strangers.length) throw new ConflictError('Skład grupy zmienił się od otwarcia formularza. Odśwież stronę i zaznacz obecność ponownie.');
 
+  // Three-way comparison of each mark: as loaded in the form, as submitted, as now in the database.
+  // Unchanged since loading: the submitted mark is written. Changed by someone else and left alone in
+  // this form: their mark stays. Changed on both sides to different marks: a conflict, nothing is saved.
   const conflicts: MarkConflict[] = [];
+  const writes: { row: RosterRow; status: Mark }[] = [];
+  let keptTheirs = 0;
   for (const r of roster) {
     const yours = input.marks.get(r.participantId)!;
-    const loaded = input.was.has(r.participantId) ? input.was.get(r.participantId)! : null;
-    if (r.mark !== loaded && r.mark !== yours) conflicts.push({ participantId: r.participantId, theirs: r.mark, theirsBy: r.recordedBy, yours });
+    const loaded = input.was.get(r.participantId) ?? null;
+    if (r.mark === loaded) {
+      if (yours !== r.mark) writes.push({ row: r, status: yours });
+    } else if (yours === loaded) {
+      keptTheirs += 1;
+    } else if (yours !== r.mark) {
+      conflicts.push({ participantId: r.participantId, theirs: r.mark, theirsBy: r.recordedBy, yours });
+    }
   }
-  const topicConflict = session.topic !== input.topicWas && session.topic !== input.topic ? { theirs: session.topic } : null;
+  const topicChangedThere = session.topic !== input.topicWas;
+  const topicChangedHere = input.topic !== input.topicWas;
+  const topicConflict = topicChangedThere && topicChangedHere && session.topic !== input.topic ? { theirs: session.topic } : null;
   if (conflicts.length || topicConflict) throw new AttendanceConflictError(conflicts, topicConflict);
+  const topic = topicChangedHere ? input.topic : session.topic;
 
-  const changed = roster.filter((r) => r.mark !== input.marks.get(r.participantId));
-  for (const r of changed) {
-    const status = input.marks.get(r.participantId)!;
+  for (const { row: r, status } of writes) {
     await db.attendance.upsert({
       where: { sessionId_participantId: { sessionId, participantId: r.participantId } },
       create: { sessionId, participantId: r.participantId, status, recordedById: actor.id },
@@ -133,13 +146,14 @@ export async function saveAttendance(db: DbClient, actor: Actor, sessionId: numb
       details: { date: formatDate(session.date), status: [r.mark, status] },
     });
   }
-  await db.classSession.update({ where: { id: sessionId }, data: { status: 'HELD', topic: input.topic, version: { increment: 1 } } });
+  await db.classSession.update({ where: { id: sessionId }, data: { status: 'HELD', topic, version: { increment: 1 } } });
   await markRunning(db, session.editionId);
   await recordAudit(db, actor, {
     action: 'attendance.save',
     entityType: 'class_session',
     entityId: sessionId,
-    details: { editionId: session.editionId, date: formatDate(session.date), people: roster.length, changed: changed.length },
+    details: { editionId: session.editionId, date: formatDate(session.date), people: roster.length, changed: writes.length, keptTheirs },
   });
-  return { session, changed: changed.length, present: [...input.marks.values()].filter((m) => m === 'PRESENT').length, total: roster.length };
+  const final = roster.map((r) => writes.find((w) => w.row === r)?.status ?? r.mark);
+  return { session, changed: writes.length, keptTheirs, present: final.filter((m) => m === 'PRESENT').length, total: roster.length };
 }

@@ -38,7 +38,7 @@ export function enrolmentsController(db: Database) {
       tookUpEmployment: enrolment.tookUpEmployment ? 'on' : '', employmentDate: enrolment.employmentDate ? isoDate(enrolment.employmentDate) : '',
     };
     res.status(status).render('editions/enrolment', {
-      title: `${enrolment.participant.firstName} ${enrolment.participant.lastName}`,
+      title: `${enrolment.participant.lastName} ${enrolment.participant.firstName}`,
       breadcrumbs: [...editionCrumbs(enrolment.edition), { href: `/edycje/${editionId}/frekwencja`, text: 'Frekwencja' }],
       enrolment, edition: report.edition, row, sessionInfo, canWrite: hasPermission(req.user!.roles, 'editions.write'),
       groupOptions: report.edition.groups.filter((g) => g.id !== enrolment.groupId).map((g) => ({ value: g.id, text: `${g.name} (${g.capacity} miejsc)` })),

@@ -5,7 +5,7 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../http/err
 import { flash } from '../../http/flash.ts';
 import { parseForm } from '../../http/form.ts';
 import { hasPermission } from '../../http/permissions.ts';
-import { addDays, formatDate, formatMinuteOfDay, isoDate, parseIsoDate } from '../../lib/dates.ts';
+import { addDays, formatDate, formatMinuteOfDay, isoDate, parseIsoDate, warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { attempt, editionCrumbs, intParam } from './controller-helpers.ts';
 import { byMonth, editionHours, listSessions } from './edition-overview.service.ts';
@@ -30,7 +30,7 @@ export function timetableController(db: Database) {
     res.render('editions/timetable', {
       title: 'Harmonogram', breadcrumbs: editionCrumbs(edition), edition, tab: 'timetable',
       months: byMonth(sessions), filter: groupId ? String(groupId) : individual ? 'indywidualne' : '',
-      hours: await editionHours(db.prisma, id), showNames: hasPermission(req.user!.roles, 'participants.read'),
+      hours: await editionHours(db.prisma, id), showNames: hasPermission(req.user!.roles, 'participants.read'), today: warsawDate(),
     });
   };
 
