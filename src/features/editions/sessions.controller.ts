@@ -58,7 +58,8 @@ export function sessionsController(db: Database) {
     if (!form.ok) return render(req, res, id, 400, { form: 'cancel', values, errors: form.errors });
     const ok = await attempt(
       () => db.prisma.$transaction((tx) => cancelSession(tx, actorOf(req), id, form.data)),
-      (status, errors) => render(req, res, id, status, { form: 'cancel', values, errors }),
+      // A refusal (held session, closed edition) is shown at the top: the cancel form may no longer be offered.
+      (status, errors) => render(req, res, id, status, status === 409 ? { errors } : { form: 'cancel', values, errors }),
     );
     if (!ok) return;
     flash(req, 'success', 'Odwołano zajęcia. Jeśli grupa ma je odrobić, dodaj zajęcia zastępcze.');
