@@ -62,7 +62,7 @@ describe('closing an edition', () => {
     const { fields } = await closingForm();
     const res = await postForm(coordinator, closeUrl(), fields);
     expect(res.status).toBe(409);
-    expect(html(res.text)('.error-summary').text()).toContain('1 zajęć nie ma ani obecności, ani odwołania');
+    expect(html(res.text)('.error-summary').text()).toContain('Zajęć bez obecności i bez odwołania: 1');
     expect((await ctx.db.prisma.edition.findUniqueOrThrow({ where: { id: club.edition.id } })).status).not.toBe('CLOSED');
     // The coordinator cancels the last session.
     const last = club.sessions[5]!;

@@ -38,8 +38,8 @@ describe('generating a group\'s sessions', () => {
     const dates = $('.preview tbody tr td:nth-child(2)').map((_i, el) => $(el).text()).get();
     expect(dates).toEqual(['22.03.2027', '24.03.2027', '31.03.2027', '05.04.2027', '07.04.2027', '12.04.2027']);
     expect($('.skipped').text()).toContain('29.03.2027 (poniedziałek): Poniedziałek Wielkanocny');
-    expect($('.preview').text()).toContain('marzec 2027: 3 zajęć');
-    expect($('.preview').text()).toContain('kwiecień 2027: 3 zajęć');
+    expect($('.preview').text()).toContain('marzec 2027: 3 zajęcia');
+    expect($('.preview').text()).toContain('kwiecień 2027: 3 zajęcia');
     expect($('button[value="save"]').text()).toContain('Zapisz 6 zajęć');
     expect(await sessionsOf(groupA())).toHaveLength(0);
   });
@@ -89,7 +89,7 @@ describe('generating a group\'s sessions', () => {
   it('will not plan past the edition\'s end and keeps the typed values on bad input', async () => {
     const late = { ...form(), startDate: '2027-06-21', count: '10' };
     const $ = html((await postForm(coordinator, generateUrl(), { ...late, action: 'preview' })).text);
-    expect($('.preview .notice--error').text()).toContain('po zakończeniu edycji (30.06.2027)');
+    expect($('.preview .notice--error').text()).toContain('Zajęć po zakończeniu edycji (30.06.2027)');
     expect($('button[value="save"]').length).toBe(0);
     const bad = await postForm(coordinator, generateUrl(), { ...form(), weekdays: [], endMinute: '14:00', count: '5', weeks: '2', action: 'preview' });
     expect(bad.status).toBe(400);

@@ -135,3 +135,12 @@ describe('default programme', () => {
     expect(groupNames(3)).toEqual(['Grupa A', 'Grupa B', 'Grupa C']);
   });
 });
+
+describe('Polish count of sessions', () => {
+  it('uses the right plural form', async () => {
+    const { sessionsCount } = await import('../../src/features/editions/labels.ts');
+    expect([1, 2, 4, 5, 12, 14, 21, 22, 25, 112].map(sessionsCount)).toEqual([
+      '1 zajęcia', '2 zajęcia', '4 zajęcia', '5 zajęć', '12 zajęć', '14 zajęć', '21 zajęć', '22 zajęcia', '25 zajęć', '112 zajęć',
+    ]);
+  });
+});

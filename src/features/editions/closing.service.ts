@@ -33,7 +33,7 @@ export async function closeEdition(db: DbClient, actor: Actor, editionId: number
   const unsettled = await unsettledSessions(db, editionId);
   if (unsettled.length) {
     const list = unsettled.slice(0, 5).map((s) => `${formatDate(s.date)}${s.group ? ` (${s.group.name})` : ''}`).join(', ');
-    throw new ConflictError(`${unsettled.length} zajęć nie ma ani obecności, ani odwołania (${list}${unsettled.length > 5 ? '…' : ''}). Sprawdź na nich obecność albo je odwołaj, potem zamknij edycję.`);
+    throw new ConflictError(`Zajęć bez obecności i bez odwołania: ${unsettled.length} (${list}${unsettled.length > 5 ? '…' : ''}). Sprawdź na nich obecność albo je odwołaj, potem zamknij edycję.`);
   }
   const missing: FieldErrors = {};
   for (const p of people) if (!rows.has(p.enrolment.participantId)) missing[`outcome_${p.enrolment.participantId}`] = 'Wybierz wynik udziału.';

@@ -93,7 +93,7 @@ export async function updateEdition(db: DbClient, actor: Actor, id: number, inpu
   });
   if (outside > 0) {
     throw new ValidationError({
-      endDate: `W harmonogramie jest ${outside} zajęć poza okresem ${formatDate(data.startDate)}–${formatDate(data.endDate)}. Najpierw przenieś je albo odwołaj.`,
+      endDate: `Zajęć w harmonogramie poza okresem ${formatDate(data.startDate)}–${formatDate(data.endDate)}: ${outside}. Najpierw przenieś je albo odwołaj.`,
     });
   }
   const { count } = await db.edition.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });

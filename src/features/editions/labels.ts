@@ -63,3 +63,14 @@ export const WEEKDAY_OPTIONS = [
 
 export const optionsOf = <K extends string>(labels: Record<K, string>, values: readonly K[]) =>
   values.map((v) => ({ value: v, text: labels[v] }));
+
+/** Polish plural form for a count: 1 → one, 2–4 (not 12–14) → few, otherwise many. */
+export function polishPlural(n: number, one: string, few: string, many: string): string {
+  if (n === 1) return one;
+  const tens = n % 100;
+  const units = n % 10;
+  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many;
+}
+
+/** "1 zajęcia", "3 zajęcia", "5 zajęć", "22 zajęcia". */
+export const sessionsCount = (n: number) => `${n} ${polishPlural(n, 'zajęcia', 'zajęcia', 'zajęć')}`;

@@ -10,7 +10,7 @@ import { actorOf } from '../audit/audit.service.ts';
 import { attempt, editionCrumbs, intParam } from './controller-helpers.ts';
 import { byMonth, editionHours, listSessions } from './edition-overview.service.ts';
 import { getEdition, type EditionWithParts } from './editions.service.ts';
-import { WEEKDAY_OPTIONS } from './labels.ts';
+import { sessionsCount, WEEKDAY_OPTIONS } from './labels.ts';
 import { addSession } from './sessions.service.ts';
 import { generateSchema, newSessionSchema } from './timetable.schemas.ts';
 import { previewTimetable, saveTimetable, TimetableChangedError, type TimetablePreview } from './timetable.service.ts';
@@ -50,7 +50,8 @@ export function timetableController(db: Database) {
     const edition = await getEdition(db.prisma, editionIdOf(req));
     const group = edition.groups.find((g) => String(g.id) === String(req.query.grupa)) ?? edition.groups[0];
     const last = group ? await db.prisma.classSession.findFirst({ where: { groupId: group.id, status: { not: 'CANCELLED' } }, orderBy: { date: 'desc' } }) : null;
-    const start = last ? addDays(last.date, 1) : edition.startDate;
+    // Continue after the group's last session; a full timetable starts again from the edition's start.
+    const start = last && last.date < edition.endDate ? addDays(last.date, 1) : edition.startDate;
     await renderGenerate(res, edition, 200, {
       values: { groupId: group?.id, startDate: isoDate(start), startMinute: '15:00', endMinute: '18:30', weekdays: [] },
     });
@@ -76,7 +77,7 @@ export function timetableController(db: Database) {
       } else {
         const first = r.preview.sessions[0]!.date;
         const last = r.preview.sessions.at(-1)!.date;
-        flash(req, 'success', `Zapisano ${r.created} zajęć: ${r.groupName}, ${formatDate(first)}–${formatDate(last)}, ${formatMinuteOfDay(form.data.startMinute)}–${formatMinuteOfDay(form.data.endMinute)}.`);
+        flash(req, 'success', `Zapisano ${sessionsCount(r.created)}: ${r.groupName}, ${formatDate(first)}–${formatDate(last)}, ${formatMinuteOfDay(form.data.startMinute)}–${formatMinuteOfDay(form.data.endMinute)}.`);
         if (r.preview.skipped.length) {
           flash(req, 'info', `Pominięte dni (zajęcia przesunięto na kolejny termin): ${r.preview.skipped.map((s) => `${formatDate(s.date)} – ${s.reason}`).join('; ')}.`);
         }

@@ -54,7 +54,7 @@ export async function previewTimetable(db: DbClient, editionId: number, input: G
   const problems: string[] = [];
   const late = plan.sessions.filter((s) => s.date > edition.endDate);
   if (late.length) {
-    problems.push(`${late.length} zajęć wypada po zakończeniu edycji (${formatDate(edition.endDate)}), ostatnie ${formatDate(late.at(-1)!.date)}. Zmniejsz liczbę zajęć albo wydłuż okres edycji.`);
+    problems.push(`Zajęć po zakończeniu edycji (${formatDate(edition.endDate)}): ${late.length}, ostatnie ${formatDate(late.at(-1)!.date)}. Zmniejsz liczbę zajęć albo wydłuż okres edycji.`);
   }
   const members = new Set((await db.enrolment.findMany({ where: { groupId: group.id, status: 'ACTIVE' }, select: { participantId: true } })).map((e) => e.participantId));
   for (const s of plan.sessions) {
