@@ -35,6 +35,13 @@ describe('creating and editing an edition', () => {
     expect(await ctx.db.prisma.auditLog.count({ where: { action: 'edition.create', entityId: String(editionId) } })).toBe(1);
   });
 
+  it('does not create the same edition twice (double submit) and says why', async () => {
+    const res = await postForm(coordinator, '/edycje', { ...valid, name: 'kis – EDYCJA wiosenna 2027' });
+    expect(res.status).toBe(400);
+    expect(html(res.text)('#f-name-error').text()).toContain('Edycja „KIS – edycja wiosenna 2027” już istnieje');
+    expect(await ctx.db.prisma.edition.count({ where: { name: valid.name } })).toBe(1);
+  });
+
   it('asks an EU project for its number and keeps every typed value', async () => {
     const res = await postForm(coordinator, '/edycje', { ...valid, projectNumber: '', endDate: '2027-02-01', name: 'Edycja z błędami' });
     expect(res.status).toBe(400);
@@ -91,6 +98,9 @@ describe('creating and editing an edition', () => {
   it('keeps a staff register and assigns people to an edition with their role', async () => {
     const created = await postForm(coordinator, '/kadra', { fullName: 'Monika Jasińska', profession: 'doradca zawodowy', email: 'm.jasinska@example.org', phone: '' });
     expect(created.status).toBe(303);
+    const twice = await postForm(coordinator, '/kadra', { fullName: 'Monika Jasińska', profession: 'Doradca zawodowy' });
+    expect(twice.status).toBe(400);
+    expect(await ctx.db.prisma.staffMember.count({ where: { fullName: 'Monika Jasińska' } })).toBe(1);
     const bad = await postForm(coordinator, '/kadra', { fullName: '', profession: 'prawnik', email: 'nie-email' });
     expect(bad.status).toBe(400);
     expect(html(bad.text)('#f-profession').val()).toBe('prawnik');

@@ -32,9 +32,14 @@ export function editionsController(db: Database) {
   const create: RequestHandler = async (req, res) => {
     const form = parseForm(newEditionSchema, req.body);
     if (!form.ok) return renderNew(res, 400, req.body ?? {}, form.errors);
-    const edition = await db.prisma.$transaction((tx) => createEdition(tx, actorOf(req), form.data));
-    flash(req, 'success', `Utworzono edycję „${edition.name}”. Teraz ułóż harmonogram grup.`);
-    res.redirect(303, `/edycje/${edition.id}`);
+    let id = 0;
+    const ok = await attempt(
+      async () => { id = (await db.prisma.$transaction((tx) => createEdition(tx, actorOf(req), form.data))).id; },
+      (status, errors) => renderNew(res, status, req.body ?? {}, errors),
+    );
+    if (!ok) return;
+    flash(req, 'success', `Utworzono edycję „${form.data.name}”. Teraz ułóż harmonogram grup.`);
+    res.redirect(303, `/edycje/${id}`);
   };
 
   const show: RequestHandler = async (req, res) => {

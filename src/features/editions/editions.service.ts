@@ -61,6 +61,12 @@ export interface EditionInput {
   notes: string | null;
 }
 
+/** Editions are told apart by name on lists and documents; this also stops a double-submitted form. */
+async function assertNameFree(db: DbClient, name: string, exceptId?: number) {
+  const clash = await db.edition.findFirst({ where: { name: { equals: name.trim(), mode: 'insensitive' }, id: exceptId ? { not: exceptId } : undefined } });
+  if (clash) throw new ValidationError({ name: `Edycja „${clash.name}” już istnieje. Nadaj nowej edycji inną nazwę.` });
+}
+
 const EDITION_FIELDS = ['name', 'startDate', 'endDate', 'fundingSource', 'funderName', 'projectNumber', 'projectTitle', 'plannedParticipants', 'completionThresholdPct', 'excusedCountsAsPresent', 'notes'] as const;
 
 export async function createEdition(
@@ -69,6 +75,7 @@ export async function createEdition(
   input: EditionInput & { groupCount: number; groupCapacity: number; addDefaultProgramme: boolean },
 ) {
   const { groupCount, groupCapacity, addDefaultProgramme, ...data } = input;
+  await assertNameFree(db, data.name);
   const edition = await db.edition.create({
     data: {
       ...data,
@@ -88,6 +95,7 @@ export async function createEdition(
 export async function updateEdition(db: DbClient, actor: Actor, id: number, input: EditionInput & { version: number }) {
   const before = await getOpenEdition(db, id);
   const { version, ...data } = input;
+  await assertNameFree(db, data.name, id);
   const outside = await db.classSession.count({
     where: { editionId: id, status: { not: 'CANCELLED' }, OR: [{ date: { lt: data.startDate } }, { date: { gt: data.endDate } }] },
   });

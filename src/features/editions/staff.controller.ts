@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { flash } from '../../http/flash.ts';
 import { parseForm } from '../../http/form.ts';
 import { actorOf } from '../audit/audit.service.ts';
-import { intParam } from './controller-helpers.ts';
+import { attempt, intParam } from './controller-helpers.ts';
 import { staffMemberSchema } from './editions.schemas.ts';
 import { createStaffMember, getStaffMember, listStaff, updateStaffMember } from './staff.service.ts';
 
@@ -20,8 +20,12 @@ export function staffController(db: Database) {
     const values = { ...(req.body ?? {}), active: 'on' };
     const form = parseForm(staffMemberSchema, values);
     if (!form.ok) return renderList(res, 400, values, form.errors);
-    const s = await db.prisma.$transaction((tx) => createStaffMember(tx, actorOf(req), form.data));
-    flash(req, 'success', `Dodano do kadry: ${s.fullName}.`);
+    const ok = await attempt(
+      () => db.prisma.$transaction((tx) => createStaffMember(tx, actorOf(req), form.data)),
+      (status, errors) => renderList(res, status, values, errors),
+    );
+    if (!ok) return;
+    flash(req, 'success', `Dodano do kadry: ${form.data.fullName}.`);
     res.redirect(303, '/kadra');
   };
 

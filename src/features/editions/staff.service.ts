@@ -1,6 +1,6 @@
 // Kadra: the register of people who run the club's sessions (not necessarily users of the app).
 import type { DbClient } from '../../db/client.ts';
-import { NotFoundError } from '../../http/errors.ts';
+import { NotFoundError, ValidationError } from '../../http/errors.ts';
 import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
 
 export interface StaffInput {
@@ -29,6 +29,10 @@ export async function getStaffMember(db: DbClient, id: number) {
 }
 
 export async function createStaffMember(db: DbClient, actor: Actor, input: StaffInput) {
+  const same = await db.staffMember.findFirst({
+    where: { fullName: { equals: input.fullName, mode: 'insensitive' }, profession: { equals: input.profession, mode: 'insensitive' } },
+  });
+  if (same) throw new ValidationError({ fullName: `${same.fullName} (${same.profession}) już jest w rejestrze kadry.` });
   const s = await db.staffMember.create({ data: input });
   await recordAudit(db, actor, { action: 'staff.create', entityType: 'staff_member', entityId: s.id, details: { fullName: s.fullName, profession: s.profession } });
   return s;
