@@ -6,6 +6,7 @@
 //   users password <login>        set a new password (stdin or prompt)
 //   backup <file>                 pg_dump (PostgreSQL) or a data-directory dump (embedded)
 //   restore <file> --yes          replace the database with a backup
+//   anonymise [--yes]             list (or, with --yes, anonymise) people past the retention period
 import readline from 'node:readline';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -13,6 +14,8 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo } from './db/seed-demo.ts';
 import { migrate } from './db/migrate.ts';
 import { backupDatabase, restorePglite, restorePostgres } from './db/backup.ts';
+import { anonymiseDue, findDueForAnonymisation } from './features/rodo/anonymise.service.ts';
+import { formatDate } from './lib/dates.ts';
 import { lockDataDir } from './db/lock.ts';
 import { pgliteDir } from './db/open.ts';
 import fs from 'node:fs';
@@ -114,6 +117,18 @@ const commands: Record<string, Command> = {
     console.log(`Kopia zapisana w ${file} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB).`);
   },
 };
+
+Object.assign(commands, {
+  anonymise: async (db: Database, args: string[]) => {
+    const due = await findDueForAnonymisation(db.prisma);
+    console.log(`Okres przechowywania: ${due.years} lat; sprawy zamknięte do ${formatDate(due.cutoff)} włącznie.`);
+    if (due.people.length === 0) return console.log('Nikogo nie trzeba anonimizować.');
+    for (const p of due.people) console.log(`  #${p.id} ${p.lastName} ${p.firstName}, sprawa zamknięta ${formatDate(p.caseClosedAt)}`);
+    if (!args.includes('--yes')) return console.log(`\n${due.people.length} osób do anonimizacji. Uruchom z --yes, aby je zanonimizować.`);
+    const n = await anonymiseDue(db.prisma, null);
+    console.log(`Zanonimizowano ${n} osób.`);
+  },
+} satisfies Record<string, Command>);
 
 const offlineCommands: Record<string, OfflineCommand> = {
   restore: async (config, args) => {
