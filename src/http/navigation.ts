@@ -10,8 +10,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
+  { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {
