@@ -83,9 +83,9 @@ export class GridChangedError extends ConflictError {
 
 type Cell = { kind: DayKind; minutes: number } | null;
 
-const cellText = (submitted: unknown, placementId: number, day: number): string | null => {
-  const row = (submitted as Record<string, unknown> | undefined)?.[String(placementId)];
-  const v = (row as Record<string, unknown> | undefined)?.[String(day)];
+/** A cell's text from the form: fields are named like "h.12.3" (placement 12, day 3), kept flat on purpose. */
+const cellText = (submitted: unknown, key: string): string | null => {
+  const v = (submitted as Record<string, unknown> | undefined)?.[key];
   if (v === undefined || v === null) return '';
   return typeof v === 'string' ? v : null;
 };
@@ -109,7 +109,10 @@ export async function saveGrid(db: DbClient, actor: Actor, workplaceId: number, 
     const rowId = `row-${placementId}-error`;
     (rowMessages[placementId] ??= []).push(message);
     for (const k of keys) marked[k] = rowId;
-    if (keys[0]) summary[keys[0]] ??= message;
+    // The summary links each message to a cell it concerns; two messages never share one link.
+    const free = keys.find((k) => !(k in summary));
+    if (free) summary[free] = message;
+    else if (keys[0]) summary[keys[0]] += ` ${message}`;
   };
   const nameOf = (r: Grid['rows'][number]) => `${r.placement.participant.firstName} ${r.placement.participant.lastName}`;
 
@@ -118,7 +121,7 @@ export async function saveGrid(db: DbClient, actor: Actor, workplaceId: number, 
   for (const r of grid.rows) {
     for (const [i, c] of r.cells.entries()) {
       if (!c.editable) continue;
-      const text = cellText(submitted, r.placement.id, c.day);
+      const text = cellText(submitted, c.key);
       const parsed = text === null ? null : parseDayCell(text);
       const date = grid.days[i]!.date;
       if (parsed === null) {

@@ -79,11 +79,11 @@ export function hoursController(db: Database) {
     const ym = monthFrom(req);
     const token = typeof req.body?.token === 'string' ? req.body.token : '';
     try {
-      const r = await db.prisma.$transaction((tx) => saveGrid(tx, actorOf(req), id, ym, req.body?.h, token));
+      const r = await db.prisma.$transaction((tx) => saveGrid(tx, actorOf(req), id, ym, req.body, token));
       flash(req, 'success', r.changed ? `Zapisano godziny: zmienionych dni ${r.changed}, osób ${r.people}.` : 'Nic się nie zmieniło: siatka jest taka jak w systemie.');
       res.redirect(303, `/psu/miejsca/${id}/godziny/${monthParam(ym)}`);
     } catch (err) {
-      const submitted = req.body?.h ?? {};
+      const submitted = req.body ?? {};
       if (err instanceof GridRefusedError) {
         return renderGrid(req, res, id, ym, 400, { submitted, marked: err.marked, rowMessages: err.rowMessages, errors: err.fieldErrors });
       }
