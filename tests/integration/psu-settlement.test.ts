@@ -24,6 +24,8 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const d = (m: number, day: number) => utcDate(2025, m, day);
+/** The shared PDF body parser, typed the way supertest's parse() expects. */
+const binary = binaryParser as unknown as Parameters<ReturnType<Agent['get']>['parse']>[0];
 const plain = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 /** "1 234,56 zł" → 123456 */
 const grosze = (s: string) => Number(plain(s).replace(/[^\d,-]/g, '').replace(',', ''));
@@ -188,7 +190,7 @@ describe('documents', () => {
     expect(totalRow[5]).toBe('43,75');
     for (const col of [7, 8, 9]) expect(cents(totalRow[col]!)).toBe(dataRows.reduce((s, r) => s + cents(r[col]!), 0));
 
-    const pdfRes = await director.get(`${base}/rozliczenie.pdf`).buffer(true).parse(binaryParser);
+    const pdfRes = await director.get(`${base}/rozliczenie.pdf`).buffer(true).parse(binary);
     expect(pdfRes.headers['content-type']).toBe('application/pdf');
     const { text } = await pdfText(pdfRes.body as Buffer);
     const pdfTotal = plain(text.split('\n').find((l) => l.startsWith('Razem'))!);
@@ -202,7 +204,7 @@ describe('documents', () => {
     const claimCsv = await director.get(`${base}/wniosek.csv`);
     const claimTotal = claimCsv.text.split('\r\n').map((l) => l.split(';')).find((l) => l[1] === 'Razem')!;
     expect(claimTotal.slice(5)).toEqual([totalRow[7], totalRow[8]]);
-    const claim = await pdfText((await director.get(`${base}/wniosek.pdf`).buffer(true).parse(binaryParser)).body as Buffer);
+    const claim = await pdfText((await director.get(`${base}/wniosek.pdf`).buffer(true).parse(binary)).body as Buffer);
     const claimText = plain(claim.text);
     expect(claimText).toContain('Wniosek o refundację świadczeń');
     expect(claimText).toContain(people[1]!.participant.pesel!);
@@ -216,7 +218,7 @@ describe('documents', () => {
     const agreement = await makeAgreement(ctx.db.prisma);
     const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });
     await addHours(ctx.db.prisma, p, [[d(2, 3), 4]]);
-    const pdf = await pdfText((await coordinator.get(`/psu/porozumienia/${agreement.id}/rozliczenie/2025-02/wniosek.pdf`).buffer(true).parse(binaryParser)).body as Buffer);
+    const pdf = await pdfText((await coordinator.get(`/psu/porozumienia/${agreement.id}/rozliczenie/2025-02/wniosek.pdf`).buffer(true).parse(binary)).body as Buffer);
     expect(plain(pdf.text)).toContain('PROJEKT – miesiąc luty 2025 nie jest zamknięty');
   });
 
@@ -224,7 +226,7 @@ describe('documents', () => {
     const agreement = await makeAgreement(ctx.db.prisma);
     const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });
     await addHours(ctx.db.prisma, p, [[d(11, 3), 4], [d(11, 4), 3.5]]);
-    const res = await director.get(`/psu/osoby/${p.id}/karta/2025-11`).buffer(true).parse(binaryParser);
+    const res = await director.get(`/psu/osoby/${p.id}/karta/2025-11`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const { text, numPages } = await pdfText(res.body as Buffer);
     expect(numPages).toBe(1);

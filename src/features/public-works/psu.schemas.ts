@@ -30,6 +30,14 @@ const optionalMoney = (message: string) =>
 
 const periodRefine = <T extends { periodStart: Date; periodEnd: Date }>(v: T) => v.periodEnd >= v.periodStart;
 
+/** Run a cross-field check even when other fields failed, as long as both dates were read. */
+const whenDates = (a: string, b: string) => ({
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as Record<string, unknown>;
+    return v[a] instanceof Date && v[b] instanceof Date;
+  },
+});
+
 const agreementFields = {
   number: f.text('Wpisz numer porozumienia.', 100),
   signedAt: f.date('Podaj datę zawarcia porozumienia.'),
@@ -45,11 +53,11 @@ const agreementFields = {
 
 export const newAgreementSchema = z
   .object({ ...agreementFields, workplaces: f.optionalLongText(4000) })
-  .refine(periodRefine, { path: ['periodEnd'], message: 'Koniec okresu nie może być przed jego początkiem.' });
+  .refine(periodRefine, { path: ['periodEnd'], message: 'Koniec okresu nie może być przed jego początkiem.', ...whenDates('periodStart', 'periodEnd') });
 
 export const editAgreementSchema = z
   .object({ ...agreementFields, status: f.choice(['ACTIVE', 'ENDED'], 'Wybierz stan porozumienia.'), version: f.version() })
-  .refine(periodRefine, { path: ['periodEnd'], message: 'Koniec okresu nie może być przed jego początkiem.' });
+  .refine(periodRefine, { path: ['periodEnd'], message: 'Koniec okresu nie może być przed jego początkiem.', ...whenDates('periodStart', 'periodEnd') });
 
 export const workplaceSchema = z.object({
   name: f.text('Wpisz nazwę miejsca, np. Urząd Miejski.', 200),
@@ -72,7 +80,7 @@ export const newPlacementSchema = z
     participantId: z.preprocess(blank, z.coerce.number({ error: 'Wybierz osobę.' }).int().positive('Wybierz osobę.')),
     referralId: z.preprocess(blank, z.coerce.number().int().positive().optional().transform((v) => v ?? null)),
   })
-  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'Data zakończenia nie może być przed datą rozpoczęcia.' });
+  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'Data zakończenia nie może być przed datą rozpoczęcia.', ...whenDates('startDate', 'endDate') });
 
 export const editPlacementSchema = z
   .object({
@@ -81,7 +89,7 @@ export const editPlacementSchema = z
     endReason: f.optionalText(500),
     version: f.version(),
   })
-  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'Data zakończenia nie może być przed datą rozpoczęcia.' })
+  .refine((v) => v.endDate >= v.startDate, { path: ['endDate'], message: 'Data zakończenia nie może być przed datą rozpoczęcia.', ...whenDates('startDate', 'endDate') })
   .refine((v) => v.status !== 'ENDED' || v.endReason, { path: ['endReason'], message: 'Podaj powód zakończenia, np. podjęcie zatrudnienia.' });
 
 export const DAY_KINDS = ['WORK', 'SICKNESS', 'ABSENCE'] as const;
