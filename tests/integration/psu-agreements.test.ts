@@ -158,3 +158,16 @@ describe('placements', () => {
     expect((await postForm(director, `/psu/porozumienia/${a.id}/osoby`, {})).status).toBe(403);
   });
 });
+
+describe('dashboard', () => {
+  it('tells the organiser which finished months still wait to be closed', async () => {
+    const a = await makeAgreement(ctx.db.prisma);
+    const p = await makePlacement(ctx.db.prisma, { agreementId: a.id, workplaceId: a.workplaces[0]!.id });
+    await addHours(ctx.db.prisma, p, [[utcDate(2025, 9, 2), 4]]);
+    const $ = html((await worker.get('/')).text);
+    expect($(`#psu-title`).text()).toBe('Prace społecznie użyteczne');
+    expect($(`a[href="/psu/porozumienia/${a.id}/rozliczenie/2025-09"]`).text()).toContain('wrzesień 2025');
+    expect($(`a[href^="/psu/porozumienia/${a.id}/rozliczenie/2025-08"]`).length).toBe(0);
+    expect(html((await director.get('/')).text)('#psu-title').length).toBe(0);
+  });
+});

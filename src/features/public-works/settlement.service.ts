@@ -316,3 +316,26 @@ export async function monthsOverview(
       };
     });
 }
+
+/** For the dashboard: per active agreement, hours this month and the finished months still open. */
+export async function psuDashboard(db: DbClient, today = warsawDate()) {
+  const agreements = await db.psuAgreement.findMany({
+    where: { status: 'ACTIVE', periodStart: { lte: today } },
+    orderBy: { periodStart: 'desc' },
+    include: { months: true },
+  });
+  const out = [];
+  for (const a of agreements) {
+    const months = await monthsOverview(db, a, today);
+    const current = months.find((m) => !m.over);
+    out.push({
+      id: a.id,
+      number: a.number,
+      currentKey: current?.key ?? null,
+      currentLabel: current?.label ?? null,
+      currentMinutes: current?.minutes ?? 0,
+      toClose: months.filter((m) => m.over && !m.closed && m.minutes > 0),
+    });
+  }
+  return out;
+}
