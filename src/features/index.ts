@@ -6,6 +6,7 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { publicWorksRoutes } from './public-works/psu.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -17,5 +18,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     usersRoutes(db),
     settingsRoutes(db),
     auditRoutes(db),
+    publicWorksRoutes(db),
   ];
 }

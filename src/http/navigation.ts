@@ -10,9 +10,11 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
+  { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {

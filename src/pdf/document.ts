@@ -85,10 +85,16 @@ export interface Column<Row> {
 }
 
 /**
- * A table with a bordered header row repeated on each page. `rowHeight` gives room for signatures.
+ * A table with a bordered header row repeated on each page. `rowHeight` gives room for signatures;
+ * `rowFill` shades chosen rows (weekends and holidays on an hours card).
  * Returns the y below the table.
  */
-export function table<Row>(doc: Pdf, columns: Column<Row>[], rows: Row[], opts: { rowHeight?: number; fontSize?: number; footer?: string[] } = {}): number {
+export function table<Row>(
+  doc: Pdf,
+  columns: Column<Row>[],
+  rows: Row[],
+  opts: { rowHeight?: number; fontSize?: number; footer?: string[]; rowFill?: (row: Row, index: number) => string | undefined } = {},
+): number {
   const usable = doc.page.width - MARGIN * 2;
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * usable);
@@ -122,7 +128,7 @@ export function table<Row>(doc: Pdf, columns: Column<Row>[], rows: Row[], opts: 
   const drawHeaderRow = () => drawRow(columns.map((c) => c.header), 'bold', '#e8e8e8');
 
   drawHeaderRow();
-  rows.forEach((r, i) => drawRow(columns.map((c) => c.value(r, i)), 'regular'));
+  rows.forEach((r, i) => drawRow(columns.map((c) => c.value(r, i)), 'regular', opts.rowFill?.(r, i)));
   if (opts.footer) drawRow(opts.footer, 'bold', '#f2f2f2');
   doc.font('regular').fontSize(10);
   doc.moveDown(0.5);
