@@ -3,8 +3,10 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -15,5 +17,7 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     dashboardRoutes(db),
     usersRoutes(db),
     settingsRoutes(db),
+    certificatesRoutes(db),
+    reportsRoutes(db),
   ];
 }

@@ -10,6 +10,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/zaswiadczenia', text: 'Zaświadczenia', permission: 'certificates.read' },
+  { href: '/raporty', text: 'Raporty', permission: 'reports.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
 ];
