@@ -46,7 +46,16 @@ function drawPage(doc: Pdf, cert: PrintableCertificate, verifyUrl: string): void
   const c = cert.content;
   const female = c.person.sex === 'FEMALE';
   const width = doc.page.width - MARGIN * 2;
-  doc.moveDown(1.5);
+  if (cert.revokedAt) {
+    doc.font('bold').fontSize(10).fillColor('#b10e1e').text(
+      `ZAŚWIADCZENIE UNIEWAŻNIONE ${formatDateTime(cert.revokedAt)}. Powód: ${cert.revokedReason ?? '—'}`,
+      MARGIN, doc.y, { width, align: 'center' },
+    );
+    doc.fillColor('black');
+    doc.moveDown(0.5);
+  } else {
+    doc.moveDown(1.5);
+  }
   centred(doc, 'ZAŚWIADCZENIE', 'bold', 24, 0.1);
   centred(doc, `nr ${c.number}`, 'regular', 12, 0.2);
   centred(doc, c.title, 'bold', 13, 1.2);
@@ -55,8 +64,8 @@ function drawPage(doc: Pdf, cert: PrintableCertificate, verifyUrl: string): void
   centred(doc, `${female ? 'urodzona' : 'urodzony'} dnia ${d(c.person.birthDate)}`, 'regular', 10, 1);
   const rate = c.attendanceBp === null ? '' : ` z frekwencją ${formatBasisPoints(c.attendanceBp)}`;
   const what = c.kind === 'KIS_COMPLETION'
-    ? `${female ? 'uczestniczyła' : 'uczestniczył'} w zajęciach reintegracji społecznej i zawodowej w ${c.centre.clubName}, prowadzonym przez ${c.centre.name}, w ramach edycji „${c.edition.name}” i ${female ? 'ukończyła' : 'ukończył'} je${rate}.`
-    : `${female ? 'ukończyła' : 'ukończył'}${rate} zajęcia wymienione poniżej, prowadzone w ${c.centre.clubName} przez ${c.centre.name} w ramach edycji „${c.edition.name}”.`;
+    ? `${female ? 'uczestniczyła' : 'uczestniczył'} w zajęciach reintegracji społecznej i zawodowej prowadzonych przez ${c.centre.name} (${c.centre.clubName}) w ramach edycji „${c.edition.name}” i ${female ? 'ukończyła' : 'ukończył'} je${rate}.`
+    : `${female ? 'ukończyła' : 'ukończył'}${rate} zajęcia wymienione poniżej, prowadzone przez ${c.centre.name} (${c.centre.clubName}) w ramach edycji „${c.edition.name}”.`;
   doc.font('regular').fontSize(11).text(`W okresie od ${d(c.period.from)} do ${d(c.period.to)} ${what}`, MARGIN, doc.y, { width, align: 'justify' });
   doc.moveDown(0.8);
   table(doc, [
@@ -77,20 +86,14 @@ function drawPage(doc: Pdf, cert: PrintableCertificate, verifyUrl: string): void
     `Autentyczność zaświadczenia można sprawdzić na stronie ${verifyUrl}, podając kod weryfikacyjny: `,
     MARGIN + 6, y + 5, { width: width - 12, continued: true },
   ).font('bold').text(formatVerificationCode(cert.verificationCode), { continued: true }).font('regular').text(` (adres bezpośredni: ${verifyUrl}/${cert.verificationCode}).`);
-  if (cert.revokedAt) stampRevoked(doc, cert);
+  if (cert.revokedAt) stampRevoked(doc);
 }
 
-function stampRevoked(doc: Pdf, cert: PrintableCertificate): void {
+function stampRevoked(doc: Pdf): void {
   const { width, height } = doc.page;
   doc.save();
   doc.rotate(-35, { origin: [width / 2, height / 2] });
   doc.font('bold').fontSize(64).fillColor('#b10e1e').fillOpacity(0.25).text('UNIEWAŻNIONE', 0, height / 2 - 40, { width, align: 'center', lineBreak: false });
-  doc.restore();
-  doc.save();
-  doc.font('bold').fontSize(10).fillColor('#b10e1e').text(
-    `ZAŚWIADCZENIE UNIEWAŻNIONE ${formatDateTime(cert.revokedAt)}. Powód: ${cert.revokedReason ?? '—'}`,
-    MARGIN, MARGIN + 95, { width: width - MARGIN * 2, align: 'center' },
-  );
   doc.restore();
   doc.fillColor('black').fillOpacity(1);
 }
