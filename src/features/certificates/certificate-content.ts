@@ -32,6 +32,8 @@ export interface CertificateContent {
   modules: { name: string; plannedHours: number; attendedMinutes: number }[];
   totalAttendedMinutes: number;
   attendanceBp: number | null;
+  /** Address of the public verification page as printed (fixed at issue, so reprints match). */
+  verifyUrl: string;
 }
 
 export interface ContentSources {
@@ -52,6 +54,7 @@ export interface ContentSources {
   enrolment: { startDate: Date; endDate: Date | null };
   hours: readonly ModuleHours[];
   attendanceBp: number | null;
+  verifyUrl: string;
 }
 
 export function buildCertificateContent(s: ContentSources): CertificateContent {
@@ -84,6 +87,7 @@ export function buildCertificateContent(s: ContentSources): CertificateContent {
     modules,
     totalAttendedMinutes: modules.reduce((t, m) => t + m.attendedMinutes, 0),
     attendanceBp: s.attendanceBp,
+    verifyUrl: s.verifyUrl,
   };
 }
 

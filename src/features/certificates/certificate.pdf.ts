@@ -42,8 +42,9 @@ function centred(doc: Pdf, text: string, font: 'regular' | 'bold', size: number,
   doc.moveDown(gap);
 }
 
-function drawPage(doc: Pdf, cert: PrintableCertificate, verifyUrl: string): void {
+function drawPage(doc: Pdf, cert: PrintableCertificate): void {
   const c = cert.content;
+  const verifyUrl = c.verifyUrl;
   const female = c.person.sex === 'FEMALE';
   const width = doc.page.width - MARGIN * 2;
   if (cert.revokedAt) {
@@ -77,7 +78,7 @@ function drawPage(doc: Pdf, cert: PrintableCertificate, verifyUrl: string): void
   doc.font('regular').fontSize(9.5).text(`Źródło finansowania: ${funding}.`, MARGIN, doc.y, { width });
   doc.text('Zaświadczenie wydano na podstawie art. 18 ust. 5a ustawy z dnia 13 czerwca 2003 r. o zatrudnieniu socjalnym.', { width });
   doc.moveDown(0.8);
-  doc.fontSize(10.5).text(`${c.place}, dnia ${d(c.issuedOn)}`, MARGIN, doc.y, { width });
+  doc.fontSize(10.5).text(`${c.place ? `${c.place}, d` : 'D'}nia ${d(c.issuedOn)}`, MARGIN, doc.y, { width });
   signatures(doc, ['Koordynator Klubu Integracji Społecznej', `Dyrektor${c.centre.directorName ? ` – ${c.centre.directorName}` : ''} (pieczęć i podpis)`]);
   // Verification line at the foot of the page.
   const y = doc.page.height - MARGIN - 62;
@@ -99,7 +100,7 @@ function stampRevoked(doc: Pdf): void {
 }
 
 /** One document with each certificate on its own page; the caller pipes it, then calls finishPdf(). */
-export function renderCertificates(certs: readonly PrintableCertificate[], verifyUrl: string, title: string): Pdf {
+export function renderCertificates(certs: readonly PrintableCertificate[], title: string): Pdf {
   if (certs.length === 0) throw new Error('renderCertificates needs at least one certificate');
   const doc = createPdf({ title, header: headerOf(certs[0]!.content), footerNote: title });
   certs.forEach((cert, i) => {
@@ -107,7 +108,7 @@ export function renderCertificates(certs: readonly PrintableCertificate[], verif
       doc.addPage();
       drawHeader(doc, headerOf(cert.content));
     }
-    drawPage(doc, cert, verifyUrl);
+    drawPage(doc, cert);
   });
   return doc;
 }

@@ -51,7 +51,7 @@ export function certificatesController(db: Database) {
   const issue: RequestHandler = async (req, res) => {
     const form = parseForm(issueSchema, req.body);
     if (!form.ok) throw new ValidationError(form.errors, Object.values(form.errors)[0]);
-    const cert = await db.prisma.$transaction((tx) => issueCertificate(tx, actorOf(req), form.data.enrolmentId, form.data.kind), ISSUE_TX);
+    const cert = await db.prisma.$transaction((tx) => issueCertificate(tx, actorOf(req), form.data.enrolmentId, form.data.kind, { verifyUrl: verifyUrl(req), today: warsawDate() }), ISSUE_TX);
     flash(req, 'success', `Wydano zaświadczenie nr ${cert.number}.`);
     res.redirect(303, `/zaswiadczenia/${cert.id}`);
   };
@@ -60,7 +60,7 @@ export function certificatesController(db: Database) {
     const editionId = id(req, 'Nie ma takiej edycji.');
     const form = parseForm(editionIssueSchema, req.body);
     if (!form.ok) throw new ValidationError(form.errors, Object.values(form.errors)[0]);
-    const result = await db.prisma.$transaction((tx) => issueForEdition(tx, actorOf(req), editionId, form.data.kind), ISSUE_TX);
+    const result = await db.prisma.$transaction((tx) => issueForEdition(tx, actorOf(req), editionId, form.data.kind, { verifyUrl: verifyUrl(req), today: warsawDate() }), ISSUE_TX);
     if (result.issued.length) {
       const range = result.issued.length === 1 ? result.issued[0] : `${result.issued[0]} – ${result.issued.at(-1)}`;
       flash(req, 'success', `Wydano ${result.issued.length} zaświadczeń „${KIND_LABELS[form.data.kind]}” (nr ${range}).`);
@@ -75,7 +75,7 @@ export function certificatesController(db: Database) {
     await recordCertificateView(db.prisma, actorOf(req), cert);
     res.status(status).render('certificates/show', {
       title: `Zaświadczenie nr ${cert.number}`, breadcrumbs: crumbs, cert, name: personName(cert.content),
-      kindLabels: KIND_LABELS, verifyUrl: verifyUrl(req), ...extra,
+      kindLabels: KIND_LABELS, ...extra,
     });
   };
 
@@ -84,7 +84,7 @@ export function certificatesController(db: Database) {
   const pdf: RequestHandler = async (req, res) => {
     const cert = await getCertificate(db.prisma, id(req));
     await db.prisma.$transaction((tx) => recordPrint(tx, actorOf(req), [cert]));
-    const doc = renderCertificates([cert], verifyUrl(req), `Zaświadczenie ${cert.number}`);
+    const doc = renderCertificates([cert], `Zaświadczenie ${cert.number}`);
     sendPdf(res, doc, `Zaświadczenie ${cert.number.replace(/\//g, '-')}.pdf`);
     finishPdf(doc);
   };
@@ -96,7 +96,7 @@ export function certificatesController(db: Database) {
     if (certs.length === 0) throw new NotFoundError(`W tej edycji nie wydano jeszcze zaświadczeń „${KIND_LABELS[kind]}”.`);
     await db.prisma.$transaction((tx) => recordPrint(tx, actorOf(req), certs));
     const title = `Zaświadczenia – ${certs[0]!.content.edition.name}`;
-    const doc = renderCertificates(certs, verifyUrl(req), title);
+    const doc = renderCertificates(certs, title);
     sendPdf(res, doc, `${title}.pdf`);
     finishPdf(doc);
   };

@@ -4,7 +4,6 @@
 import type { DbClient } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
-import { warsawDate } from '../../lib/dates.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { DEFAULT_SETTINGS, getCentreSettings } from '../settings/settings.service.ts';
 import { assessEnrolment, loadEnrolment, type LoadedEnrolment } from './certificate-assess.ts';
@@ -30,7 +29,8 @@ async function lockEnrolments(db: DbClient, ids: number[]): Promise<void> {
   }
 }
 
-async function issueLocked(db: DbClient, actor: Actor, e: LoadedEnrolment, kind: CertificateKindValue, today: Date) {
+async function issueLocked(db: DbClient, actor: Actor, e: LoadedEnrolment, kind: CertificateKindValue, o: IssueOptions) {
+  const today = o.today;
   const existing = await db.certificate.findFirst({ where: { enrolmentId: e.id, kind, revokedAt: null }, select: { number: true } });
   if (existing) {
     throw new ConflictError(`${personName0(e)} ma już zaświadczenie „${KIND_LABELS[kind]}” nr ${existing.number}. Możesz je wydrukować ponownie z tym samym numerem.`);
@@ -51,6 +51,7 @@ async function issueLocked(db: DbClient, actor: Actor, e: LoadedEnrolment, kind:
     enrolment: e,
     hours,
     attendanceBp: verdict.attendanceBp,
+    verifyUrl: o.verifyUrl,
   });
   const cert = await db.certificate.create({
     data: {
@@ -82,15 +83,21 @@ function personName0(e: LoadedEnrolment): string {
   return `${e.participant.firstName} ${e.participant.lastName}`;
 }
 
+export interface IssueOptions {
+  /** The verification page's address, printed on the certificate. */
+  verifyUrl: string;
+  today: Date;
+}
+
 /** Issues one certificate; refuses (409) an ineligible person or a second valid one of the same kind. */
-export async function issueCertificate(db: DbClient, actor: Actor, enrolmentId: number, kind: CertificateKindValue, today = warsawDate()) {
+export async function issueCertificate(db: DbClient, actor: Actor, enrolmentId: number, kind: CertificateKindValue, o: IssueOptions) {
   await lockEnrolments(db, [enrolmentId]);
   const e = await loadEnrolment(db, enrolmentId);
-  return issueLocked(db, actor, e, kind, today);
+  return issueLocked(db, actor, e, kind, o);
 }
 
 /** Issues the kind to every eligible person of an edition who has no valid one yet. */
-export async function issueForEdition(db: DbClient, actor: Actor, editionId: number, kind: CertificateKindValue, today = warsawDate()) {
+export async function issueForEdition(db: DbClient, actor: Actor, editionId: number, kind: CertificateKindValue, o: IssueOptions) {
   const edition = await db.edition.findUnique({ where: { id: editionId }, select: { id: true } });
   if (!edition) throw new NotFoundError('Nie ma takiej edycji.');
   const ids = (await db.enrolment.findMany({ where: { editionId }, select: { id: true }, orderBy: { id: 'asc' } })).map((x) => x.id);
@@ -106,7 +113,7 @@ export async function issueForEdition(db: DbClient, actor: Actor, editionId: num
       skipped += 1;
       continue;
     }
-    issued.push((await issueLocked(db, actor, e, kind, today)).number);
+    issued.push((await issueLocked(db, actor, e, kind, o)).number);
   }
   return { issued, skipped };
 }
