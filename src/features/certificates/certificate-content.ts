@@ -33,7 +33,7 @@ export interface CertificateContent {
   totalAttendedMinutes: number;
   attendanceBp: number | null;
   /** Address of the public verification page as printed (fixed at issue, so reprints match). */
-  verifyUrl: string;
+  verifyUrl?: string;
 }
 
 export interface ContentSources {

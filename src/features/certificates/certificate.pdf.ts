@@ -42,9 +42,9 @@ function centred(doc: Pdf, text: string, font: 'regular' | 'bold', size: number,
   doc.moveDown(gap);
 }
 
-function drawPage(doc: Pdf, cert: PrintableCertificate): void {
+function drawPage(doc: Pdf, cert: PrintableCertificate, fallbackUrl: string): void {
   const c = cert.content;
-  const verifyUrl = c.verifyUrl;
+  const verifyUrl = c.verifyUrl ?? fallbackUrl;
   const female = c.person.sex === 'FEMALE';
   const width = doc.page.width - MARGIN * 2;
   if (cert.revokedAt) {
@@ -99,8 +99,11 @@ function stampRevoked(doc: Pdf): void {
   doc.fillColor('black').fillOpacity(1);
 }
 
-/** One document with each certificate on its own page; the caller pipes it, then calls finishPdf(). */
-export function renderCertificates(certs: readonly PrintableCertificate[], title: string): Pdf {
+/**
+ * One document with each certificate on its own page; the caller pipes it, then calls finishPdf().
+ * `fallbackUrl` is printed only for content frozen without a verification address.
+ */
+export function renderCertificates(certs: readonly PrintableCertificate[], title: string, fallbackUrl: string): Pdf {
   if (certs.length === 0) throw new Error('renderCertificates needs at least one certificate');
   const doc = createPdf({ title, header: headerOf(certs[0]!.content), footerNote: title });
   certs.forEach((cert, i) => {
@@ -108,7 +111,7 @@ export function renderCertificates(certs: readonly PrintableCertificate[], title
       doc.addPage();
       drawHeader(doc, headerOf(cert.content));
     }
-    drawPage(doc, cert);
+    drawPage(doc, cert, fallbackUrl);
   });
   return doc;
 }

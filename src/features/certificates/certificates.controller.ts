@@ -84,7 +84,7 @@ export function certificatesController(db: Database) {
   const pdf: RequestHandler = async (req, res) => {
     const cert = await getCertificate(db.prisma, id(req));
     await db.prisma.$transaction((tx) => recordPrint(tx, actorOf(req), [cert]));
-    const doc = renderCertificates([cert], `Zaświadczenie ${cert.number}`);
+    const doc = renderCertificates([cert], `Zaświadczenie ${cert.number}`, verifyUrl(req));
     sendPdf(res, doc, `Zaświadczenie ${cert.number.replace(/\//g, '-')}.pdf`);
     finishPdf(doc);
   };
@@ -96,7 +96,7 @@ export function certificatesController(db: Database) {
     if (certs.length === 0) throw new NotFoundError(`W tej edycji nie wydano jeszcze zaświadczeń „${KIND_LABELS[kind]}”.`);
     await db.prisma.$transaction((tx) => recordPrint(tx, actorOf(req), certs));
     const title = `Zaświadczenia – ${certs[0]!.content.edition.name}`;
-    const doc = renderCertificates(certs, title);
+    const doc = renderCertificates(certs, title, verifyUrl(req));
     sendPdf(res, doc, `${title}.pdf`);
     finishPdf(doc);
   };
