@@ -259,6 +259,18 @@ describe('revocation and public verification', () => {
   });
 });
 
+describe('verification rate limit', () => {
+  it('slows down someone trying many codes from one address', async () => {
+    const anon = request.agent(ctx.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 70; i++) statuses.push((await anon.get(`/weryfikacja/ABCDEFGHJKMNPQ${String(i).padStart(2, '0')}`)).status);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(60);
+    expect(statuses.at(-1)).toBe(429);
+    const last = await anon.get('/weryfikacja/ABCDEFGHJKMNPQRS');
+    expect(html(last.text)('main').text()).toContain('Spróbuj ponownie za kwadrans');
+  });
+});
+
 describe('who may do what', () => {
   it('a social worker reads certificates but cannot issue, print or revoke; the director does not see them', async () => {
     const cert = await ctx.db.prisma.certificate.findFirstOrThrow();

@@ -208,6 +208,12 @@ describe('closing a month', () => {
     expect(res.status).toBe(303);
     expect(await ctx.db.prisma.reportSnapshot.count({ where: { kind: 'MONTHLY', year: 2025, month: 3 } })).toBe(1);
     expect((await postForm(admin, `${base}/zamknij`, {})).status).toBe(409);
+    // Two administrators closing the same month at once: one snapshot, the other is told it is closed.
+    const other = '/raporty/miesieczny/2025/2';
+    const token = html((await admin.get(other)).text)('form[action$="/zamknij"] input[name=_csrf]').val();
+    const both = await Promise.all([1, 2].map(() => admin.post(`${other}/zamknij`).type('form').send({ _csrf: token })));
+    expect(both.map((r) => r.status).sort()).toEqual([303, 409]);
+    expect(await ctx.db.prisma.reportSnapshot.count({ where: { kind: 'MONTHLY', year: 2025, month: 2 } })).toBe(1);
 
     // Someone records a late enrolment for March.
     const late = await makeParticipant(ctx.db.prisma, { sex: 'MALE', birthDate: d(1985, 1, 1) });
@@ -243,6 +249,10 @@ describe('yearly report to the voivode', () => {
     expect(pdf.text).toContain('osoby długotrwale bezrobotne');
     expect((await director.get('/raporty/roczny/2025/csv')).text).toContain('osoby długotrwale bezrobotne;1;1;2');
     expect((await director.get('/raporty/roczny/1999')).status).toBe(404);
+    const picked = await director.get('/raporty').query({ rok: '2025', miesiac: '3' });
+    expect(picked.status).toBe(303);
+    expect(picked.headers.location).toBe(base);
+    expect((await director.get('/raporty').query({ rok: '2025', miesiac: '13' })).status).toBe(404);
   });
 });
 

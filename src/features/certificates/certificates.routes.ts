@@ -11,7 +11,20 @@ export function certificatesRoutes(db: Database): Router {
   const router = Router();
   const c = certificatesController(db);
   const v = verificationController(db);
-  const verifyLimit = rateLimit({ windowMs: 15 * 60_000, limit: 60, standardHeaders: 'draft-8', legacyHeaders: false });
+  // Codes are 80 random bits, so guessing is hopeless anyway; the limit also keeps scrapers away.
+  const verifyLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 60,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).render('errors/error', {
+        title: 'Zbyt wiele zapytań',
+        status: 429,
+        message: 'Z tego adresu sprawdzono zbyt wiele kodów w krótkim czasie. Spróbuj ponownie za kwadrans.',
+      });
+    },
+  });
 
   router.get('/zaswiadczenia', can('certificates.read'), c.list);
   router.post('/zaswiadczenia', can('certificates.issue'), c.issue);

@@ -12,7 +12,7 @@ import { actorOf } from '../audit/audit.service.ts';
 import { getCentreSettingsCached } from '../settings/settings.service.ts';
 import { formatValue, reportCsv } from './report-format.ts';
 import { renderReportPdf } from './report.pdf.ts';
-import { checkKey, closedReports, closeReport, getReport, reopenReport, reportLabel, type ReportKey, type ReportKindValue } from './reports.service.ts';
+import { checkClosable, checkKey, closedReports, closeReport, computeReport, getReport, reopenReport, reportLabel, type ReportKey, type ReportKindValue } from './reports.service.ts';
 
 const crumbs = [{ href: '/', text: 'Pulpit' }, { href: '/raporty', text: 'Raporty' }];
 const reopenSchema = z.object({ reason: f.text('Podaj powód ponownego otwarcia okresu.', 500) });
@@ -84,7 +84,9 @@ export function reportsController(db: Database) {
   const close = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
     try {
-      await db.prisma.$transaction((tx) => closeReport(tx, actorOf(req), key), { maxWait: 20_000, timeout: 60_000 });
+      await checkClosable(db.prisma, key);
+      const report = await computeReport(db.prisma, key);
+      await db.prisma.$transaction((tx) => closeReport(tx, actorOf(req), key, report));
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       return renderReport(req, res, key, 409, { errors: { _form: err.publicMessage } });

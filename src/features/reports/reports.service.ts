@@ -41,14 +41,26 @@ export async function getReport(db: DbClient, key: ReportKey): Promise<ReportDoc
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };
 }
 
-/** Freezes a finished period: later views read the stored numbers. */
-export async function closeReport(db: DbClient, actor: Actor, key: ReportKey, today = warsawDate()) {
+/** A finished period that is not closed yet may be closed; otherwise a ConflictError says why not. */
+export async function checkClosable(db: DbClient, key: ReportKey, today = warsawDate()): Promise<void> {
   if (periodOf(key).to >= today) throw new ConflictError(`Nie można zamknąć okresu, który jeszcze trwa (${reportLabel(key)}).`);
   if (await db.reportSnapshot.findUnique({ where: { kind_year_month: key } })) {
     throw new ConflictError(`Okres jest już zamknięty (${reportLabel(key)}).`);
   }
-  const report = await computeReport(db, key);
-  await db.reportSnapshot.create({ data: { ...key, data: report as unknown as Prisma.InputJsonValue, closedById: actor.id } });
+}
+
+/**
+ * Freezes a finished period: later views read the stored numbers. The report is computed just before
+ * (outside the transaction, where its queries may run in parallel); the unique key stops a second close.
+ */
+export async function closeReport(db: DbClient, actor: Actor, key: ReportKey, report: ReportDocument, today = warsawDate()) {
+  await checkClosable(db, key, today);
+  try {
+    await db.reportSnapshot.create({ data: { ...key, data: report as unknown as Prisma.InputJsonValue, closedById: actor.id } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') throw new ConflictError(`Okres jest już zamknięty (${reportLabel(key)}).`);
+    throw err;
+  }
   await recordAudit(db, actor, { action: 'report.close', entityType: 'report', entityId: `${key.kind}/${key.year}/${key.month}` });
 }
 
