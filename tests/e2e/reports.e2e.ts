@@ -41,8 +41,7 @@ describe('certificates in a real browser', () => {
 
     await page.goto('/zaswiadczenia');
     const firstIssue = page.locator('#t-leavers form[action="/zaswiadczenia"] button').first();
-    await firstIssue.click();
-    await page.waitForURL(/\/zaswiadczenia\/\d+$/);
+    await Promise.all([page.waitForURL(/\/zaswiadczenia\/\d+$/), firstIssue.click()]);
     expect(await page.locator('.notice--success').textContent()).toMatch(/Wydano zaświadczenie nr KIS\/\d{4}\/\d{4}/);
     await checkA11y(page, 'zaświadczenie');
     await screenshot(page, 'zaswiadczenie');
@@ -51,7 +50,10 @@ describe('certificates in a real browser', () => {
     // An empty revocation reason is refused with the error summary focused.
     page.on('dialog', (d) => d.accept());
     await page.click('form[action$="/uniewaznij"] button[type=submit]');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await page.waitForSelector('.error-summary');
+    // app.js moves focus to the summary once the new page has loaded.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    expect(await page.locator('#f-reason-error').textContent()).toContain('Podaj powód unieważnienia.');
     await checkA11y(page, 'zaświadczenie – błąd unieważnienia');
     await ctx.close();
   });
@@ -66,6 +68,7 @@ describe('certificates in a real browser', () => {
     await page.goto('/weryfikacja');
     await page.fill('#f-kod', 'zły kod');
     await page.click('button[type=submit]');
+    await page.waitForSelector('#f-kod-error');
     expect(await page.locator('#f-kod-error').textContent()).toContain('16 znaków');
     await checkA11y(page, 'weryfikacja – błąd');
     await ctx.close();
