@@ -4,9 +4,11 @@ import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { publicWorksRoutes } from './public-works/psu.routes.ts';
+import { reportsRoutes } from './reports/reports.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -19,5 +21,7 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     settingsRoutes(db),
     auditRoutes(db),
     publicWorksRoutes(db),
+    certificatesRoutes(db),
+    reportsRoutes(db),
   ];
 }

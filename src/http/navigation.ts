@@ -11,6 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
   { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
+  { href: '/zaswiadczenia', text: 'Zaświadczenia', permission: 'certificates.read' },
+  { href: '/raporty', text: 'Raporty', permission: 'reports.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },

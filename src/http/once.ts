@@ -17,7 +17,8 @@ export function newOnceKey(): string {
 
 export function onceOnly(db: Database): RequestHandler {
   return async (req, res, next) => {
-    res.locals.onceKey = newOnceKey();
+    // A function, so each form on a page gets its own key (two buttons on one list are two actions).
+    res.locals.onceKey = newOnceKey;
     const key = (req.body as Record<string, unknown> | undefined)?._once;
     if (req.method !== 'POST' || typeof key !== 'string' || !KEY.test(key)) return next();
     try {

@@ -26,6 +26,13 @@ describe('double submit', () => {
     expect(a._once).not.toBe(b._once);
   });
 
+  it('two forms on one page get different keys', async () => {
+    const $ = html((await admin.get('/admin/uzytkownicy/1')).text);
+    const keys = $('input[name=_once]').map((_i, el) => $(el).val()).get();
+    expect(keys.length).toBeGreaterThan(2);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('a second POST of the same form is not applied and goes where the first went', async () => {
     const keys = await formKeys(admin, '/admin/uzytkownicy/nowy');
     const first = await admin.post('/admin/uzytkownicy').type('form').send({ ...newUser('dwa.razy'), ...keys });
