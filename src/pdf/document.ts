@@ -161,8 +161,16 @@ export function finishPdf(doc: Pdf): void {
     const oldBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(7.5).fillColor('#333');
-    const text = `${note ? `${note} · ` : ''}Wygenerowano w systemie Reintegra ${formatDate(warsawDate())} · strona ${i + 1} z ${range.count}`;
-    doc.text(text, MARGIN, y, { width: doc.page.width - MARGIN * 2, align: 'center', lineBreak: false });
+    const width = doc.page.width - MARGIN * 2;
+    const pageText = `Wygenerowano w systemie Reintegra ${formatDate(warsawDate())} · strona ${i + 1} z ${range.count}`;
+    const oneLine = note ? `${note} · ${pageText}` : pageText;
+    if (doc.widthOfString(oneLine) <= width) {
+      doc.text(oneLine, MARGIN, y, { width, align: 'center', lineBreak: false });
+    } else {
+      // A long note gets its own line so the page number never wraps away from "strona".
+      doc.text(note!, MARGIN, y - 9, { width, align: 'center', lineBreak: false, ellipsis: true, height: 9 });
+      doc.text(pageText, MARGIN, y, { width, align: 'center', lineBreak: false });
+    }
     doc.page.margins.bottom = oldBottom;
     doc.fillColor('black');
   }
