@@ -8,6 +8,7 @@ import { authentication } from './http/auth.ts';
 import { csrfProtection } from './http/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { locals } from './http/locals.ts';
+import { onceOnly } from './http/once.ts';
 import { securityHeaders } from './http/security.ts';
 import { sessionMiddleware } from './http/session.ts';
 import { setupViews } from './http/views.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authentication(db));
   app.use(csrfProtection);
   app.use(locals(db));
+  app.use(onceOnly(db));
 
   for (const router of featureRouters(deps)) app.use(router);
 

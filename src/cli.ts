@@ -1,11 +1,13 @@
 // Command line: npm run cli -- <command>
 //   migrate                       apply pending migrations
 //   seed --demo                   load the demo centre into an empty database
+//   seed --scale N                a large centre for the benchmark (N = 1: ~2,000 people)
 //   users add <login> --name "…" --role ADMIN[,COORDINATOR]   (password from stdin or a prompt)
 //   users list
 //   users password <login>        set a new password (stdin or prompt)
 //   backup <file>                 pg_dump (PostgreSQL) or a data-directory dump (embedded)
 //   restore <file> --yes          replace the database with a backup
+//   anonymise [--yes]             list (or, with --yes, anonymise) people past the retention period
 import readline from 'node:readline';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -13,6 +15,9 @@ import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo } from './db/seed-demo.ts';
 import { migrate } from './db/migrate.ts';
 import { backupDatabase, restorePglite, restorePostgres } from './db/backup.ts';
+import { anonymiseDue, findDueForAnonymisation } from './features/rodo/anonymise.service.ts';
+import { formatDate, warsawDate } from './lib/dates.ts';
+import { seedScale } from './db/seed-scale.ts';
 import { lockDataDir } from './db/lock.ts';
 import { pgliteDir } from './db/open.ts';
 import fs from 'node:fs';
@@ -72,7 +77,15 @@ const commands: Record<string, Command> = {
     console.log(ran.length ? `Zastosowano migracje: ${ran.join(', ')}` : 'Baza jest aktualna.');
   },
   seed: async (db, args) => {
-    if (!args.includes('--demo')) throw new Error('Użycie: seed --demo');
+    const scale = option(args, 'scale');
+    if (scale !== undefined) {
+      const n = Number(scale);
+      if (!Number.isInteger(n) || n < 1 || n > 200) throw new Error('Skala musi być liczbą całkowitą od 1 do 200.');
+      const summary = await seedScale(db, n, warsawDate());
+      console.log(`Wczytano dane w skali ${n} w ${(summary.ms / 1000).toFixed(1)} s:`, JSON.stringify(summary));
+      return;
+    }
+    if (!args.includes('--demo')) throw new Error('Użycie: seed --demo | seed --scale N');
     if (!(await isDatabaseEmpty(db.prisma))) throw new Error('Baza nie jest pusta: dane demonstracyjne wczytuje się tylko do pustej bazy.');
     await seedDemo(db.prisma);
     console.log('Wczytano dane demonstracyjne. Konta:');
@@ -114,6 +127,18 @@ const commands: Record<string, Command> = {
     console.log(`Kopia zapisana w ${file} (${(fs.statSync(file).size / 1024).toFixed(0)} KiB).`);
   },
 };
+
+Object.assign(commands, {
+  anonymise: async (db: Database, args: string[]) => {
+    const due = await findDueForAnonymisation(db.prisma);
+    console.log(`Okres przechowywania: ${due.years} lat; sprawy zamknięte do ${formatDate(due.cutoff)} włącznie.`);
+    if (due.people.length === 0) return console.log('Nikogo nie trzeba anonimizować.');
+    for (const p of due.people) console.log(`  #${p.id} ${p.lastName} ${p.firstName}, sprawa zamknięta ${formatDate(p.caseClosedAt)}`);
+    if (!args.includes('--yes')) return console.log(`\n${due.people.length} osób do anonimizacji. Uruchom z --yes, aby je zanonimizować.`);
+    const n = await anonymiseDue(db.prisma, null);
+    console.log(`Zanonimizowano ${n} osób.`);
+  },
+} satisfies Record<string, Command>);
 
 const offlineCommands: Record<string, OfflineCommand> = {
   restore: async (config, args) => {

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo } from './db/seed-demo.ts';
+import { pruneFormSubmissions } from './http/once.ts';
 
 /** The configured secret, or one kept in the data directory so sessions survive a restart. */
 function sessionSecret(config: Config): string {
@@ -30,6 +31,9 @@ async function main() {
     seeded = true;
   }
   const app = createApp({ db, config, sessionSecret: sessionSecret(config) });
+  const prune = () => pruneFormSubmissions(db).catch(() => undefined);
+  void prune();
+  setInterval(prune, 86_400_000).unref();
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

@@ -11,6 +11,7 @@ import { seededRandom } from '../lib/random.ts';
 import { generateTimetable } from '../lib/timetable.ts';
 import { hashPassword } from '../lib/password.ts';
 import { isPolishHoliday } from '../lib/holidays.ts';
+import { closeMonth } from '../features/public-works/settlement.service.ts';
 
 export const DEMO_PASSWORD = 'reintegra-demo';
 
@@ -371,6 +372,11 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
       entries.push({ placementId: placement.id, participantId: p.id, date: d, kind: sick ? 'SICKNESS' : 'WORK', minutes: sick ? 0 : 240, enteredById: p.workerId } as const);
     }
     await db.psuHourEntry.createMany({ data: entries });
+  }
+  // The previous month is settled: closed by the coordinator, so its rows and totals are frozen.
+  if (firstMonth >= agreement.periodStart && endOfMonth(firstMonth) < today) {
+    const closer = { id: users.koordynator!, login: 'koordynator' };
+    await db.$transaction((tx) => closeMonth(tx, closer, agreement.id, { year: firstMonth.getUTCFullYear(), month: firstMonth.getUTCMonth() + 1 }, today));
   }
 }
 

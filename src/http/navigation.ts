@@ -12,9 +12,13 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
   { href: '/edycje', text: 'Edycje KIS', permission: 'editions.read' },
   { href: '/kadra', text: 'Kadra', permission: 'editions.read' },
+  { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
+  { href: '/zaswiadczenia', text: 'Zaświadczenia', permission: 'certificates.read' },
+  { href: '/raporty', text: 'Raporty', permission: 'reports.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
+  { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {

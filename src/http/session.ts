@@ -19,6 +19,7 @@ export function sessionMiddleware(db: Database, config: Config, secret: string):
     pruneSessionInterval: config.NODE_ENV === 'test' ? false : 15 * 60,
     errorLog: () => undefined,
   });
+  throttleTouch(store, Math.min(60_000, idleMs / 10));
   return session({
     name: SESSION_COOKIE,
     store,
@@ -34,4 +35,25 @@ export function sessionMiddleware(db: Database, config: Config, secret: string):
       maxAge: idleMs,
     },
   });
+}
+
+/**
+ * A rolling session would write its new expiry to the database on every request. Writing it at most once
+ * a minute per session keeps the idle timeout (to within that minute) without a write on every page view.
+ */
+function throttleTouch(store: session.Store, everyMs: number): void {
+  const touch = store.touch?.bind(store);
+  if (!touch) return;
+  const last = new Map<string, number>();
+  store.touch = (sid, sess, callback) => {
+    const now = Date.now();
+    const previous = last.get(sid);
+    if (previous !== undefined && now - previous < everyMs) {
+      callback?.();
+      return;
+    }
+    if (last.size > 50_000) last.clear();
+    last.set(sid, now);
+    touch(sid, sess, callback);
+  };
 }

@@ -2,10 +2,11 @@
 // decimal comma, CRLF line ends, fields quoted when needed.
 import { formatMoney } from './money.ts';
 
-export type Cell = string | number | null | undefined;
+export type Cell = string | number | null | undefined | { digits: string };
 
 function quote(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'object') return /^\d+$/.test(cell.digits) ? `"=""${cell.digits}"""` : quote(cell.digits);
   const s = typeof cell === 'number' ? String(cell).replace('.', ',') : cell;
   // A leading =, +, - or @ would run as a formula in Excel (CSV injection): prefix a quote.
   const numeric = /^-?\d+(,\d+)?$/.test(s);
@@ -20,4 +21,13 @@ export function toCsv(rows: Cell[][]): string {
 /** Grosze as "1234,56" (no grouping, no currency) for a numeric spreadsheet cell. */
 export function csvMoney(grosze: number): string {
   return formatMoney(grosze, false).replace(/\u00a0/g, '');
+}
+
+/**
+ * A number that must stay text in a spreadsheet (PESEL, account numbers): written as ="…", which Excel
+ * shows as the plain digits with leading zeros kept (PESEL of people born in 2000–2009 start with 0).
+ * Anything that is not all digits is written as an ordinary cell.
+ */
+export function csvDigits(value: string): Cell {
+  return { digits: value };
 }

@@ -85,10 +85,16 @@ export interface Column<Row> {
 }
 
 /**
- * A table with a bordered header row repeated on each page. `rowHeight` gives room for signatures.
+ * A table with a bordered header row repeated on each page. `rowHeight` gives room for signatures;
+ * `rowFill` shades chosen rows (weekends and holidays on an hours card).
  * Returns the y below the table.
  */
-export function table<Row>(doc: Pdf, columns: Column<Row>[], rows: Row[], opts: { rowHeight?: number; fontSize?: number; footer?: string[] } = {}): number {
+export function table<Row>(
+  doc: Pdf,
+  columns: Column<Row>[],
+  rows: Row[],
+  opts: { rowHeight?: number; fontSize?: number; footer?: string[]; rowFill?: (row: Row, index: number) => string | undefined } = {},
+): number {
   const usable = doc.page.width - MARGIN * 2;
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * usable);
@@ -122,7 +128,7 @@ export function table<Row>(doc: Pdf, columns: Column<Row>[], rows: Row[], opts: 
   const drawHeaderRow = () => drawRow(columns.map((c) => c.header), 'bold', '#e8e8e8');
 
   drawHeaderRow();
-  rows.forEach((r, i) => drawRow(columns.map((c) => c.value(r, i)), 'regular'));
+  rows.forEach((r, i) => drawRow(columns.map((c) => c.value(r, i)), 'regular', opts.rowFill?.(r, i)));
   if (opts.footer) drawRow(opts.footer, 'bold', '#f2f2f2');
   doc.font('regular').fontSize(10);
   doc.moveDown(0.5);
@@ -155,8 +161,16 @@ export function finishPdf(doc: Pdf): void {
     const oldBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(7.5).fillColor('#333');
-    const text = `${note ? `${note} · ` : ''}Wygenerowano w systemie Reintegra ${formatDate(warsawDate())} · strona ${i + 1} z ${range.count}`;
-    doc.text(text, MARGIN, y, { width: doc.page.width - MARGIN * 2, align: 'center', lineBreak: false });
+    const width = doc.page.width - MARGIN * 2;
+    const pageText = `Wygenerowano w systemie Reintegra ${formatDate(warsawDate())} · strona ${i + 1} z ${range.count}`;
+    const oneLine = note ? `${note} · ${pageText}` : pageText;
+    if (doc.widthOfString(oneLine) <= width) {
+      doc.text(oneLine, MARGIN, y, { width, align: 'center', lineBreak: false });
+    } else {
+      // A long note gets its own line so the page number never wraps away from "strona".
+      doc.text(note!, MARGIN, y - 9, { width, align: 'center', lineBreak: false, ellipsis: true, height: 9 });
+      doc.text(pageText, MARGIN, y, { width, align: 'center', lineBreak: false });
+    }
     doc.page.margins.bottom = oldBottom;
     doc.fillColor('black');
   }

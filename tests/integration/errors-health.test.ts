@@ -84,3 +84,29 @@ describe('public pages', () => {
     expect(res.headers.location).toBe('/');
   });
 });
+
+describe('oversized and malformed requests', () => {
+  it('refuses a body over the limit with 413 and a Polish page, saving nothing', async () => {
+    const { agent } = await agentFor(ctx, ['ADMIN']);
+    const token = html((await agent.get('/')).text)('input[name="_csrf"]').val();
+    const res = await agent.post('/admin/uzytkownicy').type('form').send({ _csrf: token, login: 'wielki', fullName: 'x'.repeat(1_100_000) });
+    expect(res.status).toBe(413);
+    expect(html(res.text)('main').text()).toContain('Przesłane dane są zbyt duże');
+    expect(await ctx.db.prisma.user.count({ where: { login: 'wielki' } })).toBe(0);
+  });
+
+  it('answers malformed JSON and broken URL encoding with 400, not 500', async () => {
+    const { agent } = await agentFor(ctx, ['ADMIN']);
+    const json = await agent.post('/admin/uzytkownicy').set('Content-Type', 'application/json').send('{"login": ');
+    expect(json.status).toBe(400);
+    const url = await agent.get('/admin/uzytkownicy/%E0%A4%A');
+    expect(url.status).toBe(400);
+  });
+
+  it('treats ids that are not numbers as not found', async () => {
+    const { agent } = await agentFor(ctx, ['ADMIN']);
+    for (const id of ['abc', '-1', '1.5', '99999999999999999999', "1' OR '1'='1"]) {
+      expect((await agent.get(`/admin/uzytkownicy/${encodeURIComponent(id)}`)).status, id).toBe(404);
+    }
+  });
+});

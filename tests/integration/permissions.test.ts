@@ -2,44 +2,12 @@
 // A route without a guard fails this test, so nothing lands unprotected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import type { Express } from 'express';
 import { PERMISSIONS, type Permission } from '../../src/http/permissions.ts';
 import type { Role } from '../../src/generated/prisma/enums.ts';
 import { agentFor, createTestContext, csrfFrom, type Agent, type TestContext } from '../helpers/app.ts';
-
-interface RouteInfo {
-  method: string;
-  path: string;
-  permission: Permission | 'public' | undefined;
-}
-
-type Layer = {
-  route?: { path: string; methods: Record<string, boolean>; stack: { handle: { permission?: Permission | 'public' } }[] };
-  handle: { stack?: Layer[] };
-};
-
-export function listRoutes(app: Express): RouteInfo[] {
-  const out: RouteInfo[] = [];
-  const walk = (stack: Layer[]) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) {
-          if (method === '_all') continue;
-          const guard = layer.route.stack.find((l) => l.handle.permission)?.handle.permission;
-          out.push({ method: method.toUpperCase(), path: layer.route.path, permission: guard });
-        }
-      } else if (layer.handle.stack) {
-        walk(layer.handle.stack);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return out;
-}
+import { concretePath as concrete, listRoutes, type RouteInfo } from '../helpers/routes.ts';
 
 const ROLES: Role[] = ['ADMIN', 'SOCIAL_WORKER', 'COORDINATOR', 'DIRECTOR'];
-/** Route parameters get values that exist nowhere: a permitted role then sees 404/400, never 403. */
-const concrete = (path: string) => path.replace(/:(\w+)/g, (_m, name: string) => (/(code|kod)/i.test(name) ? 'NIEISTNIEJACY' : '999999'));
 
 let ctx: TestContext;
 let routes: RouteInfo[];

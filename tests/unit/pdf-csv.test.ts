@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPdf, finishPdf, heading, pdfToBuffer, signatures, table } from '../../src/pdf/document.ts';
 import { contentDisposition } from '../../src/pdf/send.ts';
-import { csvMoney, toCsv } from '../../src/lib/csv.ts';
+import { csvDigits, csvMoney, toCsv } from '../../src/lib/csv.ts';
 import { pdfText } from '../helpers/pdf.ts';
 
 describe('shared PDF groundwork', () => {
@@ -43,5 +43,9 @@ describe('CSV for Polish spreadsheets', () => {
 
   it('defuses formulas', () => {
     expect(toCsv([['=HYPERLINK("x")', '-cmd', '-5', '-12,34']])).toBe('\ufeff"\'=HYPERLINK(""x"")";\'-cmd;-5;-12,34\r\n');
+  });
+
+  it('keeps leading zeros of a PESEL as text, and writes anything else as a plain cell', () => {
+    expect(toCsv([[csvDigits('02270803628'), csvDigits('paszport AB123'), csvDigits('=1+1')]])).toBe('\ufeff"=""02270803628""";paszport AB123;\'=1+1\r\n');
   });
 });

@@ -1,0 +1,98 @@
+// The month's settlement page, closing it, and its documents (PDF and CSV).
+import type { Request, RequestHandler, Response } from 'express';
+import type { Database } from '../../db/client.ts';
+import { ConflictError } from '../../http/errors.ts';
+import { flash } from '../../http/flash.ts';
+import { warsawDate } from '../../lib/dates.ts';
+import { contentDisposition, sendPdf } from '../../pdf/send.ts';
+import { finishPdf } from '../../pdf/document.ts';
+import { actorOf, recordAudit } from '../audit/audit.service.ts';
+import { agreementCrumbs, idFrom, monthFrom } from './psu-http.ts';
+import { addMonths, firstDay, lastDay, monthLabel, monthParam } from './psu-month.ts';
+import { documentName, refundClaimCsv, refundClaimPdf, settlementCsv, settlementPdf } from './settlement-documents.ts';
+import { closeMonth, computeSettlement, ROUNDING_NOTE } from './settlement.service.ts';
+
+const notFound = 'Nie ma takiego porozumienia.';
+
+async function settlementFor(db: Database, req: Request) {
+  const id = idFrom(req, notFound);
+  const ym = monthFrom(req);
+  return computeSettlement(db.prisma, id, ym.year, ym.month);
+}
+
+export function settlementController(db: Database) {
+  const show: RequestHandler = async (req, res) => {
+    const s = await settlementFor(db, req);
+    await recordAudit(db.prisma, actorOf(req), { action: 'psu.settlement.read', entityType: 'psu_agreement', entityId: s.agreement.id, details: { month: monthParam(s) } });
+    const today = warsawDate();
+    const prev = addMonths(s, -1);
+    const next = addMonths(s, 1);
+    const workplaces = await db.prisma.psuWorkplace.findMany({ where: { agreementId: s.agreement.id }, orderBy: { name: 'asc' }, select: { id: true, name: true } });
+    res.render('public-works/settlement', {
+      title: `Rozliczenie: ${monthLabel(s)}`,
+      breadcrumbs: agreementCrumbs(s.agreement),
+      s,
+      workplaces,
+      monthKey: monthParam(s),
+      monthLabel: monthLabel(s),
+      prev: lastDay(prev) >= s.agreement.periodStart ? monthParam(prev) : null,
+      next: firstDay(next) <= s.agreement.periodEnd && firstDay(next) <= today ? monthParam(next) : null,
+      monthOver: today >= lastDay(s),
+      lastDay: lastDay(s),
+      roundingNote: ROUNDING_NOTE,
+    });
+  };
+
+  const close: RequestHandler = async (req, res) => {
+    const id = idFrom(req, notFound);
+    const ym = monthFrom(req);
+    const url = `/psu/porozumienia/${id}/rozliczenie/${monthParam(ym)}`;
+    try {
+      const s = await db.prisma.$transaction((tx) => closeMonth(tx, actorOf(req), id, ym));
+      flash(req, 'success', `Zamknięto miesiąc ${monthLabel(ym)}: osób ${s.totals.people}, godzin i kwot nie można już zmieniać.`);
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      flash(req, 'error', err.publicMessage);
+    }
+    res.redirect(303, url);
+  };
+
+  const exported = async (req: Request, kind: string) => {
+    const s = await settlementFor(db, req);
+    await recordAudit(db.prisma, actorOf(req), { action: 'psu.settlement.export', entityType: 'psu_agreement', entityId: s.agreement.id, details: { month: monthParam(s), document: kind } });
+    return s;
+  };
+
+  const sendCsv = (res: Response, fileName: string, body: string) => {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', contentDisposition(fileName, false));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(body);
+  };
+
+  const settlementPdfAction: RequestHandler = async (req, res) => {
+    const s = await exported(req, 'rozliczenie.pdf');
+    const doc = await settlementPdf(db.prisma, s);
+    sendPdf(res, doc, documentName('Rozliczenie PSU', s, 'pdf'));
+    finishPdf(doc);
+  };
+
+  const settlementCsvAction: RequestHandler = async (req, res) => {
+    const s = await exported(req, 'rozliczenie.csv');
+    sendCsv(res, documentName('Rozliczenie PSU', s, 'csv'), settlementCsv(s));
+  };
+
+  const claimPdfAction: RequestHandler = async (req, res) => {
+    const s = await exported(req, 'wniosek.pdf');
+    const doc = await refundClaimPdf(db.prisma, s);
+    sendPdf(res, doc, documentName('Wniosek o refundację PSU', s, 'pdf'));
+    finishPdf(doc);
+  };
+
+  const claimCsvAction: RequestHandler = async (req, res) => {
+    const s = await exported(req, 'wniosek.csv');
+    sendCsv(res, documentName('Wniosek o refundację PSU', s, 'csv'), refundClaimCsv(s));
+  };
+
+  return { show, close, settlementPdf: settlementPdfAction, settlementCsv: settlementCsvAction, claimPdf: claimPdfAction, claimCsv: claimCsvAction };
+}

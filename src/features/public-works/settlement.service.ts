@@ -1,0 +1,341 @@
+// The monthly settlement of an agreement: for each person hours × rate = benefit, the PUP's refund at
+// the agreement's percentage and the gmina's own share. Money is whole grosze, each person rounded
+// half up, totals are sums of the rows. Closing a month freezes its rows; reopening is the
+// administrator's act and is logged.
+import type { DbClient } from '../../db/client.ts';
+import type { PsuAgreement } from '../../generated/prisma/client.ts';
+import { ConflictError, NotFoundError } from '../../http/errors.ts';
+import { formatDate, warsawDate } from '../../lib/dates.ts';
+import { rateOn, settlePerson, sumRows } from '../../lib/psu.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { lockOpenMonth } from './hours.service.ts';
+import { firstDay, lastDay, monthLabel, monthOf, monthParam, monthsBetween, type YearMonth } from './psu-month.ts';
+import { listRates } from './rates.service.ts';
+
+/** Printed on the page and on every document. */
+export const ROUNDING_NOTE = 'Kwoty zaokrąglone do pełnych groszy dla każdej osoby (od 0,5 grosza w górę); suma = suma wierszy.';
+
+export interface SettlementPerson {
+  participantId: number;
+  placementId: number;
+  firstName: string;
+  lastName: string;
+  pesel: string | null;
+  /** PESEL, or the identity document of a person without one. */
+  identity: string;
+  workplaces: string[];
+  minutes: number;
+  workDays: number;
+  sicknessDays: number;
+  absenceDays: number;
+  rateGrosze: number;
+  amountGrosze: number;
+  refundGrosze: number;
+  ownShareGrosze: number;
+}
+
+export interface Settlement {
+  agreement: PsuAgreement;
+  year: number;
+  month: number;
+  status: 'OPEN' | 'CLOSED';
+  /** true: the rows and totals are the ones stored when the month was closed. */
+  frozen: boolean;
+  monthId: number | null;
+  monthVersion: number | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  reopenedAt: Date | null;
+  reopenReason: string | null;
+  /** The hourly rate of the month; null when neither the agreement nor the rate table gives one. */
+  rateGrosze: number | null;
+  rateSource: 'agreement' | 'table' | 'frozen';
+  /** People paid this month (worked minutes > 0), ordered by surname. */
+  rows: SettlementPerson[];
+  /** People placed this month with nothing to pay (sickness, absence, no hours yet). */
+  unpaid: Omit<SettlementPerson, 'rateGrosze' | 'amountGrosze' | 'refundGrosze' | 'ownShareGrosze'>[];
+  totals: { people: number; minutes: number; amountGrosze: number; refundGrosze: number; ownShareGrosze: number };
+}
+
+const DOCUMENT_LABELS: Record<string, string> = { PASSPORT: 'paszport', RESIDENCE_CARD: 'karta pobytu', FOREIGN_ID_CARD: 'dowód zagraniczny', OTHER: 'dokument' };
+
+function identityOf(p: { pesel: string | null; documentType: string | null; documentNumber: string | null }): string {
+  if (p.pesel) return p.pesel;
+  if (p.documentNumber) return `${DOCUMENT_LABELS[p.documentType ?? 'OTHER'] ?? 'dokument'} ${p.documentNumber}`;
+  return 'brak PESEL';
+}
+
+/** Per person: minutes, days and workplaces of the month under this agreement, from the entries. */
+async function aggregate(db: DbClient, agreementId: number, ym: YearMonth) {
+  const from = firstDay(ym);
+  const to = lastDay(ym);
+  const placements = await db.psuPlacement.findMany({
+    where: { agreementId, OR: [{ startDate: { lte: to }, endDate: { gte: from } }, { entries: { some: { date: { gte: from, lte: to } } } }] },
+    include: {
+      participant: { select: { id: true, firstName: true, lastName: true, pesel: true, documentType: true, documentNumber: true } },
+      workplace: { select: { name: true } },
+      entries: { where: { date: { gte: from, lte: to } }, select: { kind: true, minutes: true } },
+    },
+    orderBy: { startDate: 'asc' },
+  });
+  const people = new Map<number, Omit<SettlementPerson, 'rateGrosze' | 'amountGrosze' | 'refundGrosze' | 'ownShareGrosze'> & { best: number }>();
+  for (const p of placements) {
+    const minutes = p.entries.filter((e) => e.kind === 'WORK').reduce((s, e) => s + e.minutes, 0);
+    const person = people.get(p.participantId) ?? {
+      participantId: p.participantId,
+      placementId: p.id,
+      firstName: p.participant.firstName,
+      lastName: p.participant.lastName,
+      pesel: p.participant.pesel,
+      identity: identityOf(p.participant),
+      workplaces: [],
+      minutes: 0,
+      workDays: 0,
+      sicknessDays: 0,
+      absenceDays: 0,
+      best: -1,
+    };
+    if (!person.workplaces.includes(p.workplace.name)) person.workplaces.push(p.workplace.name);
+    person.minutes += minutes;
+    person.workDays += p.entries.filter((e) => e.kind === 'WORK').length;
+    person.sicknessDays += p.entries.filter((e) => e.kind === 'SICKNESS').length;
+    person.absenceDays += p.entries.filter((e) => e.kind === 'ABSENCE').length;
+    // The row is stored against the placement with the most hours (the latest one on a tie).
+    if (minutes >= person.best) {
+      person.best = minutes;
+      person.placementId = p.id;
+    }
+    people.set(p.participantId, person);
+  }
+  const collator = new Intl.Collator('pl');
+  return [...people.values()]
+    .map(({ best: _best, ...rest }) => rest)
+    .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+}
+
+/**
+ * The settlement of one agreement's month as it stands: for a closed month the frozen rows and totals
+ * stored at closing; for an open month computed now from the entries and the rate in force on the
+ * month's first day (rates change on the 1st of a month). Used by the PSU pages and by reports.
+ */
+export async function computeSettlement(db: DbClient, agreementId: number, year: number, month: number): Promise<Settlement> {
+  const agreement = await db.psuAgreement.findUnique({ where: { id: agreementId } });
+  if (!agreement) throw new NotFoundError('Nie ma takiego porozumienia.');
+  const ym = { year, month };
+  const [people, monthRow] = await Promise.all([
+    aggregate(db, agreementId, ym),
+    db.psuMonth.findUnique({
+      where: { agreementId_year_month: { agreementId, year, month } },
+      include: { closedBy: { select: { fullName: true } }, rows: true },
+    }),
+  ]);
+  const base = {
+    agreement,
+    year,
+    month,
+    monthId: monthRow?.id ?? null,
+    monthVersion: monthRow?.version ?? null,
+    closedAt: monthRow?.closedAt ?? null,
+    closedBy: monthRow?.closedBy?.fullName ?? null,
+    reopenedAt: monthRow?.reopenedAt ?? null,
+    reopenReason: monthRow?.reopenReason ?? null,
+  };
+  if (monthRow?.status === 'CLOSED') {
+    const rows = monthRow.rows.map((r) => {
+      const person = people.find((p) => p.participantId === r.participantId)!;
+      return { ...person, placementId: r.placementId, minutes: r.minutes, rateGrosze: r.rateGrosze, amountGrosze: r.amountGrosze, refundGrosze: r.refundGrosze, ownShareGrosze: r.amountGrosze - r.refundGrosze };
+    });
+    const paid = new Set(rows.map((r) => r.participantId));
+    const ordered = people.filter((p) => paid.has(p.participantId)).map((p) => rows.find((r) => r.participantId === p.participantId)!);
+    return {
+      ...base,
+      status: 'CLOSED',
+      frozen: true,
+      rateGrosze: rows[0]?.rateGrosze ?? null,
+      rateSource: 'frozen',
+      rows: ordered,
+      unpaid: people.filter((p) => !paid.has(p.participantId)),
+      totals: {
+        people: rows.length,
+        minutes: monthRow.totalMinutes ?? 0,
+        amountGrosze: monthRow.totalBenefitGrosze ?? 0,
+        refundGrosze: monthRow.refundGrosze ?? 0,
+        ownShareGrosze: monthRow.ownShareGrosze ?? 0,
+      },
+    };
+  }
+  const rateGrosze = agreement.ownRateGrosze ?? rateOn(firstDay(ym), await listRates(db));
+  const rows = people
+    .filter((p) => p.minutes > 0)
+    .map((p) => ({ ...p, ...settlePerson(p.minutes, rateGrosze ?? 0, agreement.refundBasisPoints) }));
+  return {
+    ...base,
+    status: 'OPEN',
+    frozen: false,
+    rateGrosze,
+    rateSource: agreement.ownRateGrosze ? 'agreement' : 'table',
+    rows,
+    unpaid: people.filter((p) => p.minutes === 0),
+    totals: { people: rows.length, ...sumRows(rows) },
+  };
+}
+
+/** Freezes the month: stores each person's row and the totals; entries of the month are refused from now on. */
+export async function closeMonth(db: DbClient, actor: Actor, agreementId: number, ym: YearMonth, today = warsawDate()) {
+  const agreement = await db.psuAgreement.findUnique({ where: { id: agreementId } });
+  if (!agreement) throw new NotFoundError('Nie ma takiego porozumienia.');
+  if (lastDay(ym) < agreement.periodStart || firstDay(ym) > agreement.periodEnd) {
+    throw new ConflictError(`Miesiąc ${monthLabel(ym)} jest poza okresem porozumienia.`);
+  }
+  if (today < lastDay(ym)) throw new ConflictError(`Miesiąc ${monthLabel(ym)} jeszcze trwa: można go zamknąć od ${formatDate(lastDay(ym))}.`);
+  await lockOpenMonth(db, agreementId, ym);
+  const s = await computeSettlement(db, agreementId, ym.year, ym.month);
+  if (s.rateGrosze === null) {
+    throw new ConflictError(`Brak stawki godzinowej na ${monthLabel(ym)}: administrator musi dodać ją w tabeli stawek PSU albo trzeba wpisać stawkę w porozumieniu.`);
+  }
+  const monthRow = await db.psuMonth.findUniqueOrThrow({ where: { agreementId_year_month: { agreementId, year: ym.year, month: ym.month } } });
+  await db.psuSettlementRow.deleteMany({ where: { monthId: monthRow.id } });
+  await db.psuSettlementRow.createMany({
+    data: s.rows.map((r) => ({
+      monthId: monthRow.id,
+      participantId: r.participantId,
+      placementId: r.placementId,
+      minutes: r.minutes,
+      rateGrosze: r.rateGrosze,
+      amountGrosze: r.amountGrosze,
+      refundGrosze: r.refundGrosze,
+    })),
+  });
+  const totals = { totalMinutes: s.totals.minutes, totalBenefitGrosze: s.totals.amountGrosze, refundGrosze: s.totals.refundGrosze, ownShareGrosze: s.totals.ownShareGrosze };
+  await db.psuMonth.update({
+    where: { id: monthRow.id },
+    data: { status: 'CLOSED', closedAt: new Date(), closedById: actor.id, ...totals, version: { increment: 1 } },
+  });
+  await recordAudit(db, actor, {
+    action: 'psu.month.close',
+    entityType: 'psu_month',
+    entityId: monthRow.id,
+    details: { agreementId, agreement: agreement.number, month: monthParam(ym), people: s.rows.length, rateGrosze: s.rateGrosze, ...totals },
+  });
+  return s;
+}
+
+export async function getMonth(db: DbClient, monthId: number) {
+  const month = await db.psuMonth.findUnique({
+    where: { id: monthId },
+    include: { agreement: true, closedBy: { select: { fullName: true } }, _count: { select: { rows: true } } },
+  });
+  if (!month) throw new NotFoundError('Nie ma takiego miesiąca rozliczenia.');
+  return month;
+}
+
+/** The administrator opens a closed month again; the frozen rows are dropped (the audit keeps them). */
+export async function reopenMonth(db: DbClient, actor: Actor, monthId: number, input: { reason: string; version: number }) {
+  const month = await getMonth(db, monthId);
+  if (month.status !== 'CLOSED') throw new ConflictError('Ten miesiąc jest już otwarty.');
+  const rows = await db.psuSettlementRow.findMany({ where: { monthId } });
+  const { count } = await db.psuMonth.updateMany({
+    where: { id: monthId, version: input.version, status: 'CLOSED' },
+    data: {
+      status: 'OPEN',
+      reopenedAt: new Date(),
+      reopenReason: input.reason,
+      totalMinutes: null,
+      totalBenefitGrosze: null,
+      refundGrosze: null,
+      ownShareGrosze: null,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) throw new ConflictError('Ktoś inny zmienił ten miesiąc w międzyczasie. Odśwież stronę.');
+  await db.psuSettlementRow.deleteMany({ where: { monthId } });
+  await recordAudit(db, actor, {
+    action: 'psu.month.reopen',
+    entityType: 'psu_month',
+    entityId: monthId,
+    details: {
+      agreementId: month.agreementId,
+      agreement: month.agreement.number,
+      month: monthParam(month),
+      reason: input.reason,
+      closed: {
+        at: month.closedAt?.toISOString() ?? null,
+        by: month.closedBy?.fullName ?? null,
+        totalMinutes: month.totalMinutes,
+        totalBenefitGrosze: month.totalBenefitGrosze,
+        refundGrosze: month.refundGrosze,
+        ownShareGrosze: month.ownShareGrosze,
+        rows: rows.map((r) => ({ participantId: r.participantId, minutes: r.minutes, rateGrosze: r.rateGrosze, amountGrosze: r.amountGrosze, refundGrosze: r.refundGrosze })),
+      },
+    },
+  });
+  return month;
+}
+
+/** Closed (and once reopened) months of every agreement, newest first, for the administrator. */
+export async function listClosedMonths(db: DbClient) {
+  return db.psuMonth.findMany({
+    where: { OR: [{ status: 'CLOSED' }, { reopenedAt: { not: null } }] },
+    orderBy: [{ year: 'desc' }, { month: 'desc' }, { agreementId: 'asc' }],
+    include: { agreement: { select: { number: true } }, closedBy: { select: { fullName: true } } },
+  });
+}
+
+/** The agreement's months so far, newest first: closed ones with their frozen totals, open ones with hours. */
+export async function monthsOverview(
+  db: DbClient,
+  agreement: { id: number; periodStart: Date; periodEnd: Date; months: { year: number; month: number; status: string; closedAt: Date | null; totalMinutes: number | null; totalBenefitGrosze: number | null; refundGrosze: number | null }[] },
+  today = warsawDate(),
+) {
+  if (today < agreement.periodStart) return [];
+  const end = agreement.periodEnd < today ? agreement.periodEnd : today;
+  const entries = await db.psuHourEntry.findMany({
+    where: { placement: { agreementId: agreement.id }, kind: 'WORK', date: { gte: agreement.periodStart, lte: lastDay(monthOf(end)) } },
+    select: { date: true, minutes: true },
+  });
+  const live = new Map<string, number>();
+  for (const e of entries) {
+    const key = monthParam(monthOf(e.date));
+    live.set(key, (live.get(key) ?? 0) + e.minutes);
+  }
+  return monthsBetween(agreement.periodStart, end)
+    .reverse()
+    .map((ym) => {
+      const stored = agreement.months.find((m) => m.year === ym.year && m.month === ym.month);
+      const closed = stored?.status === 'CLOSED';
+      return {
+        ...ym,
+        key: monthParam(ym),
+        label: monthLabel(ym),
+        closed,
+        closedAt: closed ? stored!.closedAt : null,
+        minutes: closed ? (stored!.totalMinutes ?? 0) : (live.get(monthParam(ym)) ?? 0),
+        amountGrosze: closed ? stored!.totalBenefitGrosze : null,
+        refundGrosze: closed ? stored!.refundGrosze : null,
+        over: today >= lastDay(ym),
+      };
+    });
+}
+
+/** For the dashboard: per active agreement, hours this month and the finished months still open. */
+export async function psuDashboard(db: DbClient, today = warsawDate()) {
+  const agreements = await db.psuAgreement.findMany({
+    where: { status: 'ACTIVE', periodStart: { lte: today } },
+    orderBy: { periodStart: 'desc' },
+    include: { months: true },
+  });
+  const out = [];
+  for (const a of agreements) {
+    const months = await monthsOverview(db, a, today);
+    const current = months.find((m) => !m.over);
+    out.push({
+      id: a.id,
+      number: a.number,
+      currentKey: current?.key ?? null,
+      currentLabel: current?.label ?? null,
+      currentMinutes: current?.minutes ?? 0,
+      toClose: months.filter((m) => m.over && !m.closed && m.minutes > 0),
+    });
+  }
+  return out;
+}
