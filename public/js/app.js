@@ -30,3 +30,8 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// Buttons that are only a fallback without JavaScript (e.g. the server-side "all present"): <button data-nojs>
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('[data-nojs]').forEach((el) => { el.hidden = true; });
+});

@@ -2,10 +2,14 @@
 // src/http/navigation.ts, its permissions in src/http/permissions.ts).
 import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
+import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { editionsRoutes } from './editions/editions.routes.ts';
+import { staffRoutes } from './editions/staff.routes.ts';
+import { timetableRoutes } from './editions/timetable.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { publicWorksRoutes } from './public-works/psu.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
@@ -20,6 +24,10 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     usersRoutes(db),
     settingsRoutes(db),
     auditRoutes(db),
+    editionsRoutes(db),
+    timetableRoutes(db),
+    attendanceRoutes(db),
+    staffRoutes(db),
     publicWorksRoutes(db),
     certificatesRoutes(db),
     reportsRoutes(db),

@@ -4,6 +4,7 @@ import type { RequestHandler } from 'express';
 import type { Database } from '../db/client.ts';
 import { formatDate, formatDateTime, formatMinuteOfDay, isoDate } from '../lib/dates.ts';
 import { formatBasisPoints, formatHours, formatMoney } from '../lib/money.ts';
+import { sessionsCount } from '../features/editions/labels.ts';
 import { getCentreSettingsCached } from '../features/settings/settings.service.ts';
 import { navFor } from './navigation.ts';
 import { hasPermission, ROLE_LABELS, type Permission } from './permissions.ts';
@@ -18,6 +19,8 @@ export const formatters = {
   bp: formatBasisPoints,
   time: formatMinuteOfDay,
   number: (n: number) => new Intl.NumberFormat('pl-PL').format(n),
+  /** "3 zajęcia", "5 zajęć". */
+  sessions: sessionsCount,
 };
 
 export function locals(db: Database): RequestHandler {

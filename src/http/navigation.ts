@@ -10,6 +10,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/edycje', text: 'Edycje KIS', permission: 'editions.read' },
+  { href: '/kadra', text: 'Kadra', permission: 'editions.read' },
   { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
   { href: '/zaswiadczenia', text: 'Zaświadczenia', permission: 'certificates.read' },
   { href: '/raporty', text: 'Raporty', permission: 'reports.read' },
