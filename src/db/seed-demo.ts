@@ -45,14 +45,15 @@ const STREETS = ['ul. Kolejowa', 'ul. Ogrodowa', 'ul. Polna', 'ul. Szkolna', 'ul
 const BASES: EligibilityBasis[] = ['LONG_TERM_UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'ALCOHOL_ADDICTION', 'HOMELESS', 'DISABLED', 'MENTAL_DISORDER', 'RELEASED_FROM_PRISON'];
 const EDUCATION: Education[] = ['PRIMARY', 'LOWER_SECONDARY', 'BASIC_VOCATIONAL', 'BASIC_VOCATIONAL', 'SECONDARY', 'POST_SECONDARY'];
 
+// A group's 12-week programme (72 h); the modules of domain.md scaled to what two afternoons a week hold.
 const PROGRAMME: { name: string; area: 'SOCIAL' | 'VOCATIONAL' | 'INDIVIDUAL' | 'LEISURE'; plannedHours: number; staff: number }[] = [
-  { name: 'Diagnoza osobowości', area: 'SOCIAL', plannedHours: 24, staff: 0 },
-  { name: 'Grupy wsparcia i samopomocy', area: 'SOCIAL', plannedHours: 12, staff: 1 },
-  { name: 'Praca w oparciu o kontrakt socjalny', area: 'SOCIAL', plannedHours: 48, staff: 1 },
-  { name: 'Warsztaty umiejętności psychospołecznych', area: 'SOCIAL', plannedHours: 24, staff: 0 },
-  { name: 'IPD i aktywne poszukiwanie pracy', area: 'VOCATIONAL', plannedHours: 36, staff: 2 },
-  { name: 'Kurs obsługi komputera i internetu', area: 'VOCATIONAL', plannedHours: 36, staff: 4 },
-  { name: 'Poradnictwo prawne', area: 'VOCATIONAL', plannedHours: 6, staff: 3 },
+  { name: 'Diagnoza osobowości', area: 'SOCIAL', plannedHours: 9, staff: 0 },
+  { name: 'Grupy wsparcia i samopomocy', area: 'SOCIAL', plannedHours: 6, staff: 1 },
+  { name: 'Praca w oparciu o kontrakt socjalny', area: 'SOCIAL', plannedHours: 15, staff: 1 },
+  { name: 'Warsztaty umiejętności psychospołecznych', area: 'SOCIAL', plannedHours: 12, staff: 0 },
+  { name: 'IPD i aktywne poszukiwanie pracy', area: 'VOCATIONAL', plannedHours: 12, staff: 2 },
+  { name: 'Kurs obsługi komputera i internetu', area: 'VOCATIONAL', plannedHours: 15, staff: 4 },
+  { name: 'Poradnictwo prawne', area: 'VOCATIONAL', plannedHours: 3, staff: 3 },
 ];
 
 const STAFF = [
@@ -397,10 +398,10 @@ async function createEdition(
     staff: { id: number; profession: string }[];
   },
 ) {
-  // Tuesday and Thursday, 15:00–18:30 (3.5 h), 12 weeks = 24 sessions per group.
+  // Tuesday and Thursday, 15:00–18:00 (3 h), 12 weeks = 24 sessions = 72 h per group, the programme's hours.
   const slots = [
-    { weekday: 2, startMinute: 15 * 60, endMinute: 18 * 60 + 30 },
-    { weekday: 4, startMinute: 15 * 60, endMinute: 18 * 60 + 30 },
+    { weekday: 2, startMinute: 15 * 60, endMinute: 18 * 60 },
+    { weekday: 4, startMinute: 15 * 60, endMinute: 18 * 60 },
   ];
   const plan = generateTimetable({ startDate: o.start, slots, weeks: 12 });
   const edition = await db.edition.create({
