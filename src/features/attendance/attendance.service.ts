@@ -3,6 +3,7 @@
 // same session never overwrite each other silently: the form carries the marks as it loaded them; a mark
 // someone else changed meanwhile is kept unless this form changed it too, and then (a real conflict)
 // nothing is saved and the page shows both values.
+import { faultPoint } from '../../db/fault-point.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -146,6 +147,7 @@ export async function saveAttendance(db: DbClient, actor: Actor, sessionId: numb
       details: { date: formatDate(session.date), status: [r.mark, status] },
     });
   }
+  await faultPoint('attendance.save');
   await db.classSession.update({ where: { id: sessionId }, data: { status: 'HELD', topic, version: { increment: 1 } } });
   await markRunning(db, session.editionId);
   await recordAudit(db, actor, {

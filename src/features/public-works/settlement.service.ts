@@ -2,6 +2,7 @@
 // the agreement's percentage and the gmina's own share. Money is whole grosze, each person rounded
 // half up, totals are sums of the rows. Closing a month freezes its rows; reopening is the
 // administrator's act and is logged.
+import { faultPoint } from '../../db/fault-point.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { PsuAgreement } from '../../generated/prisma/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
@@ -206,6 +207,7 @@ export async function closeMonth(db: DbClient, actor: Actor, agreementId: number
       refundGrosze: r.refundGrosze,
     })),
   });
+  await faultPoint('psu.month.close');
   const totals = { totalMinutes: s.totals.minutes, totalBenefitGrosze: s.totals.amountGrosze, refundGrosze: s.totals.refundGrosze, ownShareGrosze: s.totals.ownShareGrosze };
   await db.psuMonth.update({
     where: { id: monthRow.id },
