@@ -5,6 +5,7 @@ import type { AppDeps } from '../app.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { participantsRoutes } from './participants/participants.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -15,5 +16,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     dashboardRoutes(db),
     usersRoutes(db),
     settingsRoutes(db),
+    participantsRoutes(db),
   ];
 }

@@ -10,6 +10,9 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/uczestnicy', text: 'Uczestnicy', permission: 'participants.read' },
+  { href: '/skierowania', text: 'Skierowania', permission: 'referrals.read' },
+  { href: '/kontrakty', text: 'Kontrakty', permission: 'contracts.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
 ];
