@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { participantsRoutes } from './participants/participants.routes.ts';
+import { referralsRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -17,5 +18,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     usersRoutes(db),
     settingsRoutes(db),
     participantsRoutes(db),
+    referralsRoutes(db),
   ];
 }

@@ -30,7 +30,7 @@ describe('registering a person', () => {
   it('derives birth date and sex from the PESEL and shows them on the card', async () => {
     const res = await postForm(worker, '/uczestnicy', person({ socialWorkerId: workerId }));
     expect(res.status).toBe(303);
-    const card = html((await worker.get(res.headers.location)).text);
+    const card = html((await worker.get(res.headers.location!)).text);
     expect(card('h1').text()).toBe('Łukasz Żółkiewski');
     const data = card('#data-title').parent().text();
     expect(data).toContain('12.03.1985');
@@ -43,9 +43,11 @@ describe('registering a person', () => {
   });
 
   it('refuses a PESEL with a wrong check digit, keeping every typed value', async () => {
-    const res = await postForm(worker, '/uczestnicy', person({ pesel: '85031212351', lastName: 'Wójcik-Ślęzak', phone: '501 222 333' }));
+    const res = await postForm(worker, '/uczestnicy', person({ pesel: '85031212351', firstName: '', lastName: 'Wójcik-Ślęzak', phone: '501 222 333' }));
     expect(res.status).toBe(400);
     const $ = html(res.text);
+    // Every problem shows at once: the missing first name and the wrong PESEL.
+    expect($('.error-summary a[href="#f-firstName"]').length).toBe(1);
     expect($('#f-pesel-error').text()).toContain('cyfra kontrolna');
     expect($('.error-summary a[href="#f-pesel"]').length).toBe(1);
     expect($('#f-lastName').val()).toBe('Wójcik-Ślęzak');
@@ -196,7 +198,7 @@ describe('special-category data and the audit log', () => {
       alcoholAddiction: 'on', addictionTherapy: 'Poradnia Leczenia Uzależnień w Borkowie', disabilityLevel: 'MODERATE',
     }));
     expect(res.status).toBe(303);
-    id = Number(res.headers.location.split('/').pop());
+    id = Number(res.headers.location!.split('/').pop());
   });
 
   it('shows the facts to a social worker', async () => {

@@ -30,6 +30,9 @@ const peselField = z.preprocess(
   f.optionalText(20),
 );
 
+/** An optional date that cannot lie after today (checked per field, so it shows with the other errors). */
+const notFuture = (message: string) => f.optionalDate().refine((d) => !d || d <= warsawDate(), message);
+
 const postalCode = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.string().trim().regex(/^\d{2}-\d{3}$/, 'Kod pocztowy ma postać 00-000.').optional().transform((v) => v ?? null),
@@ -44,7 +47,7 @@ const base = z.object({
   pesel: peselField,
   documentType: f.optionalChoice(DOCUMENT_TYPES, 'Wybierz rodzaj dokumentu z listy.'),
   documentNumber: f.optionalText(30),
-  birthDate: f.optionalDate(),
+  birthDate: notFuture('Data urodzenia nie może być w przyszłości.'),
   sex: f.optionalChoice(SEXES, 'Wybierz płeć.'),
   firstName: f.text('Wpisz imię.', 60),
   secondName: f.optionalText(60),
@@ -59,7 +62,7 @@ const base = z.object({
   email,
   education: f.optionalChoice(EDUCATIONS, 'Wybierz wykształcenie z listy.'),
   labourStatus: f.optionalChoice(LABOUR_STATUSES, 'Wybierz sytuację na rynku pracy z listy.'),
-  pupRegisteredAt: f.optionalDate(),
+  pupRegisteredAt: notFuture('Data rejestracji w PUP nie może być w przyszłości.'),
   pupProfile: f.optionalChoice(PUP_PROFILES, 'Wybierz profil pomocy z listy.'),
   socialWorkerId: f.optionalInt(1, 2_147_483_647),
   notes: f.optionalLongText(4000),
@@ -67,11 +70,10 @@ const base = z.object({
 
 type Base = z.output<typeof base>;
 
-/** PESEL valid, or (without PESEL) a document, a birth date and sex; dates not in the future. */
+/** PESEL valid, or (without PESEL) a document, a birth date and sex. */
 function identityRules(v: Base, ctx: z.RefinementCtx) {
-  const today = warsawDate();
   if (v.pesel) {
-    const problem = peselProblem(v.pesel);
+    const problem = peselProblem(String(v.pesel));
     if (problem) ctx.addIssue({ code: 'custom', path: ['pesel'], message: problem });
   } else {
     if (!v.documentType) ctx.addIssue({ code: 'custom', path: ['documentType'], message: 'Osoba bez numeru PESEL: wybierz rodzaj dokumentu tożsamości.' });
@@ -84,12 +86,6 @@ function identityRules(v: Base, ctx: z.RefinementCtx) {
   }
   if (v.pesel && v.documentNumber && !v.documentType) {
     ctx.addIssue({ code: 'custom', path: ['documentType'], message: 'Wybierz rodzaj dokumentu albo usuń jego numer.' });
-  }
-  if (!v.pesel && v.birthDate && v.birthDate > today) {
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Data urodzenia nie może być w przyszłości.' });
-  }
-  if (v.pupRegisteredAt && v.pupRegisteredAt > today) {
-    ctx.addIssue({ code: 'custom', path: ['pupRegisteredAt'], message: 'Data rejestracji w PUP nie może być w przyszłości.' });
   }
 }
 
@@ -106,7 +102,10 @@ function derive<T extends Base>(v: T) {
   };
 }
 
-export const newParticipantSchema = base.superRefine(identityRules).transform(derive);
+/** Cross-field rules run even when another field failed, so every error shows at once. */
+const always = { when: () => true };
+
+export const newParticipantSchema = base.superRefine(identityRules, always).transform(derive);
 
 export const editParticipantSchema = base
   .extend({
@@ -119,7 +118,7 @@ export const editParticipantSchema = base
     if (v.status === 'CLOSED' && !v.caseClosedAt) {
       ctx.addIssue({ code: 'custom', path: ['caseClosedAt'], message: 'Podaj datę zamknięcia sprawy.' });
     }
-  })
+  }, always)
   .transform((v) => ({ ...derive(v), caseClosedAt: v.status === 'CLOSED' ? v.caseClosedAt : null }));
 
 export type ParticipantInput = z.output<typeof newParticipantSchema>;
