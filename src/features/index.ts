@@ -3,6 +3,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../app.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { contractsRoutes } from './contracts/contracts.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { participantsRoutes } from './participants/participants.routes.ts';
@@ -19,5 +20,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     settingsRoutes(db),
     participantsRoutes(db),
     referralsRoutes(db),
+    contractsRoutes(db),
   ];
 }

@@ -138,6 +138,7 @@ export function participantsController(db: Database) {
 
   const editForm: RequestHandler = async (req, res) => {
     const id = participantId(req);
+    await getParticipant(db.prisma, id, { sensitive: false }); // 404 before anything is logged
     await recordParticipantRead(db.prisma, actorOf(req), id, 'edit-form', canSensitive(req));
     await renderEdit(req, res, id, 200, {});
   };
