@@ -107,6 +107,8 @@ export function buildContractPdf(c: ContractFull, ctx: ContractPdfContext): Pdf 
     paragraph(doc, `Kontrakt ${CONTRACT_STATUS_LABELS[c.status]} z dniem ${formatDate(c.statusDate)}.${c.statusReason ? ` ${c.statusReason}` : ''}`);
   }
 
+  // The closing clauses and the signatures stay together on one page.
+  if (doc.y > doc.page.height - MARGIN - 190) doc.addPage();
   doc.moveDown(0.5);
   doc.fontSize(8.5);
   paragraph(doc, 'Osoba zawierająca kontrakt została poinformowana, że nieuzasadniona odmowa zawarcia kontraktu socjalnego lub niedotrzymanie jego postanowień może stanowić podstawę do odmowy przyznania świadczenia, uchylenia decyzji o przyznaniu świadczenia albo wstrzymania świadczeń pieniężnych (art. 11 ust. 2 ustawy o pomocy społecznej).');

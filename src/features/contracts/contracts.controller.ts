@@ -9,9 +9,8 @@ import { addDays, warsawDate } from '../../lib/dates.ts';
 import { centreHeader } from '../../pdf/header.ts';
 import { sendPdf } from '../../pdf/send.ts';
 import { actorOf } from '../audit/audit.service.ts';
-import { listActiveParticipantsForPicker } from '../participants/participants.service.ts';
+import { listActiveParticipantsForPicker, listSocialWorkers } from '../participants/participants.service.ts';
 import { getCentreSettings } from '../settings/settings.service.ts';
-import { listUsersWithRole } from '../users/users.service.ts';
 import { buildContractPdf } from './contract.pdf.ts';
 import * as L from './contracts.labels.ts';
 import { editContractSchema, listQuerySchema, newContractSchema, parseContractRows, rowList } from './contracts.schemas.ts';
@@ -58,7 +57,7 @@ export function contractsController(db: Database) {
     if (q.q) params.q = q.q;
     res.render('contracts/list', {
       title: 'Kontrakty socjalne', breadcrumbs: crumbs.slice(0, 1), query: q, ...result, labels: L, today, soon: addDays(today, 14),
-      workers: await listUsersWithRole(db.prisma, 'SOCIAL_WORKER'),
+      workers: await listSocialWorkers(db.prisma),
       link: (page: number) => `/kontrakty?${new URLSearchParams({ ...params, page: String(page) })}`,
     });
   };
@@ -74,7 +73,7 @@ export function contractsController(db: Database) {
       action: o.mode === 'new' ? '/kontrakty' : `/kontrakty/${o.contractId}`,
       person,
       participants: person ? [] : await listActiveParticipantsForPicker(db.prisma),
-      workers: (await listUsersWithRole(db.prisma, 'SOCIAL_WORKER')).map((u) => ({ value: u.id, text: u.fullName })),
+      workers: (await listSocialWorkers(db.prisma)).map((u) => ({ value: u.id, text: u.fullName })),
       kindOptions: Object.entries(L.CONTRACT_KIND_LABELS).map(([value, text]) => ({ value, text })),
       sideOptions: Object.entries(L.CONTRACT_SIDE_LABELS).map(([value, text]) => ({ value, text })),
       ...formRows(o.values, o.addRow),

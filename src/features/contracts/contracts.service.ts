@@ -23,8 +23,9 @@ async function checkPeople(db: DbClient, input: { participantId: number; socialW
   const person = await db.participant.findUnique({ where: { id: input.participantId }, select: { status: true } });
   if (!person) throw new ValidationError({ participantId: 'Wybierz osobę z listy.' });
   if (person.status !== 'ACTIVE') throw new ValidationError({ participantId: 'Sprawa tej osoby jest zamknięta: nie można zawrzeć kontraktu.' });
-  const worker = await db.user.findFirst({ where: { id: input.socialWorkerId, active: true, roles: { has: 'SOCIAL_WORKER' } }, select: { id: true } });
-  if (!worker) throw new ValidationError({ socialWorkerId: 'Wybierz pracownika socjalnego z listy.' });
+  // Roles checked in code: a `roles: { has }` filter fails on a freshly created embedded database.
+  const worker = await db.user.findFirst({ where: { id: input.socialWorkerId, active: true }, select: { roles: true } });
+  if (!worker?.roles.includes('SOCIAL_WORKER')) throw new ValidationError({ socialWorkerId: 'Wybierz pracownika socjalnego z listy.' });
 }
 
 async function assertNoOverlap(db: DbClient, participantId: number, startDate: Date, endDate: Date, exceptId?: number) {

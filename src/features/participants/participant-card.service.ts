@@ -42,7 +42,7 @@ async function referralEntries(db: DbClient, participantId: number, withSensitiv
     include: { edition: { select: { name: true } }, group: { select: { name: true } }, author: { select: { fullName: true } }, decidedBy: { select: { fullName: true } } },
   });
   return referrals.map((r) => {
-    const lines = [`Wystawił(a): ${r.author.fullName}, ${formatDate(r.createdAt)}.`];
+    const lines = [`Wystawił(a): ${r.author.fullName}.`];
     if (r.edition) lines.push(`Edycja: ${r.edition.name}${r.group ? `, ${r.group.name}` : ''}.`);
     if (withSensitive && r.eligibilityBases.length) lines.push(`Podstawa: ${r.eligibilityBases.map((b) => ELIGIBILITY_LABELS[b]).join('; ')}.`);
     if (r.decidedAt) lines.push(`Decyzja: ${formatDate(r.decidedAt)}${r.decidedBy ? `, ${r.decidedBy.fullName}` : ''}.`);
@@ -75,10 +75,10 @@ async function contractEntries(db: DbClient, participantId: number): Promise<Tim
       ...c.reviews.map((r) => ({
         date: r.heldAt ?? r.dueDate,
         text: r.heldAt
-          ? `Ocena realizacji kontraktu odbyta ${formatDate(r.heldAt)}${r.notes ? `: ${r.notes}` : '.'}`
-          : `Ocena zaplanowana na ${formatDate(r.dueDate)} (jeszcze się nie odbyła).`,
+          ? `ocena realizacji kontraktu${r.notes ? `: ${r.notes}` : '.'}`
+          : 'ocena zaplanowana, jeszcze się nie odbyła.',
       })),
-      ...c.extensions.map((x) => ({ date: x.createdAt, text: `Przedłużony z ${formatDate(x.previousEnd)} do ${formatDate(x.newEnd)}: ${x.reason}` })),
+      ...c.extensions.map((x) => ({ date: x.createdAt, text: `przedłużony z ${formatDate(x.previousEnd)} do ${formatDate(x.newEnd)}: ${x.reason}` })),
     ];
     return entry('contract', {
       date: c.startDate,

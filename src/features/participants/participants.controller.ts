@@ -8,12 +8,11 @@ import { hasPermission } from '../../http/permissions.ts';
 import { ageOn, warsawDate } from '../../lib/dates.ts';
 import { parsePesel } from '../../lib/pesel.ts';
 import { actorOf } from '../audit/audit.service.ts';
-import { listUsersWithRole } from '../users/users.service.ts';
 import { readParticipantCard } from './participant-card.service.ts';
 import * as L from './participants.labels.ts';
 import { editParticipantSchema, listQuerySchema, newParticipantSchema, sensitiveSchema, type SensitiveInput } from './participants.schemas.ts';
 import {
-  createParticipant, DuplicateParticipantError, getParticipant, listEditionsForFilter, listParticipants, recordParticipantRead, updateParticipant,
+  createParticipant, DuplicateParticipantError, getParticipant, listEditionsForFilter, listParticipants, listSocialWorkers, recordParticipantRead, updateParticipant,
 } from './participants.service.ts';
 
 const crumbs = [{ href: '/', text: 'Pulpit' }, { href: '/uczestnicy', text: 'Uczestnicy' }];
@@ -29,7 +28,7 @@ const canSensitive = (req: Request) => hasPermission(req.user?.roles, 'participa
 /** Options every participant form needs. */
 async function formOptions(db: Database) {
   return {
-    workers: (await listUsersWithRole(db.prisma, 'SOCIAL_WORKER')).map((u) => ({ value: u.id, text: u.fullName })),
+    workers: (await listSocialWorkers(db.prisma)).map((u) => ({ value: u.id, text: u.fullName })),
     sexOptions: L.optionsOf(L.SEX_LABELS),
     documentOptions: L.optionsOf(L.DOCUMENT_TYPE_LABELS),
     educationOptions: L.optionsOf(L.EDUCATION_LABELS),
@@ -68,9 +67,8 @@ export function participantsController(db: Database) {
       query: q,
       ...result,
       link: (page: number) => `${base}?${new URLSearchParams({ ...Object.fromEntries(params), page: String(page) })}`,
-      workers: await listUsersWithRole(db.prisma, 'SOCIAL_WORKER'),
+      workers: await listSocialWorkers(db.prisma),
       editions: await listEditionsForFilter(db.prisma),
-      statusLabels: L.PARTICIPANT_STATUS_LABELS,
       documentLabels: L.DOCUMENT_TYPE_LABELS,
     });
   };

@@ -181,3 +181,12 @@ export async function listActiveParticipantsForPicker(db: DbClient) {
 export async function listEditionsForFilter(db: DbClient) {
   return db.edition.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } });
 }
+
+/**
+ * Active social workers, by name. Filtered here rather than with `roles: { has }`: on an embedded database
+ * created in the same process (first start, the browser tests) that filter fails until a restart.
+ */
+export async function listSocialWorkers(db: DbClient) {
+  const users = await db.user.findMany({ where: { active: true }, orderBy: { fullName: 'asc' }, select: { id: true, fullName: true, roles: true } });
+  return users.filter((u) => u.roles.includes('SOCIAL_WORKER')).map(({ id, fullName }) => ({ id, fullName }));
+}
