@@ -63,14 +63,15 @@ describe('social worker', () => {
     await page.fill('#f-lastName', 'Kędzierska-Ćwik');
     await page.fill('#f-pesel', '85031212351');
     await page.click('button[type=submit]:has-text("Dodaj osobę")');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // The error summary takes focus, so it is read out first.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
     expect(await page.textContent('#f-pesel-error')).toContain('cyfra kontrolna');
     expect(await page.inputValue('#f-lastName')).toBe('Kędzierska-Ćwik');
     await checkA11y(page, 'nowa osoba – błędy');
     await screenshot(page, 'uczestnik-formularz-bledy');
     // The error summary link takes the keyboard to the field.
     await page.click('.error-summary a[href="#f-pesel"]');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-pesel');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-pesel');
     await page.fill('#f-pesel', '99123199924');
     await page.click('button[type=submit]:has-text("Dodaj osobę")');
     await page.waitForURL(/\/uczestnicy\/\d+$/);
@@ -97,7 +98,7 @@ describe('social worker', () => {
     await page.fill('#f-goals-0-description', 'Ukończenie kursu komputerowego.');
     await page.click('button[value="goal"]');
     expect(await page.locator('textarea[name^="goals["]').count()).toBe(4);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-goals-3-description');
+    await page.waitForFunction(() => document.activeElement?.id === 'f-goals-3-description');
     expect(await page.inputValue('#f-goals-0-description')).toBe('Ukończenie kursu komputerowego.');
     await screenshot(page, 'kontrakt-formularz');
     await page.goto(`${await personWithContract(page)}`);

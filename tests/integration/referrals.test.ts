@@ -66,6 +66,17 @@ describe('writing a referral', () => {
     expect(after.submittedAt).not.toBeNull();
   });
 
+  it('starts the form from the person with their active contract chosen', async () => {
+    const p = await makeParticipant(ctx.db.prisma, { socialWorkerId: workerId });
+    const c = await makeContract(ctx.db.prisma, { participantId: p.id, socialWorkerId: workerId });
+    const $ = html((await worker.get(`/skierowania/nowe?uczestnik=${p.id}`)).text);
+    expect($('input[name="participantId"]').val()).toBe(String(p.id));
+    expect($('#f-contractId').val()).toBe(String(c.id));
+    expect($('#f-consentDate').val()).toBe(today());
+    const picker = html((await worker.get('/skierowania/nowe')).text);
+    expect(picker(`#f-uczestnik option[value="${p.id}"]`).length).toBe(1);
+  });
+
   it('keeps typed values and names each missing field', async () => {
     const p = await makeParticipant(ctx.db.prisma);
     const res = await postForm(worker, '/skierowania', referralBody(p.id, { eligibilityBases: [], reasons: '', consentDate: '2999-01-01' }));

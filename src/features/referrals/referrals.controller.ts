@@ -65,7 +65,9 @@ export function referralsController(db: Database) {
       return res.render('referrals/choose-participant', { title: 'Nowe skierowanie', breadcrumbs: crumbs, participants: await listActiveParticipantsForPicker(db.prisma) });
     }
     const today = warsawDate();
-    await renderForm(res, 200, { mode: 'new', values: { participantId, kind: 'KIS', consentDate: today, gdprInfoDate: today } });
+    // The person's active contract is the usual one to name; the worker can change it.
+    const contract = await db.prisma.socialContract.findFirst({ where: { participantId, status: 'ACTIVE' }, orderBy: { endDate: 'desc' }, select: { id: true } });
+    await renderForm(res, 200, { mode: 'new', values: { participantId, kind: 'KIS', contractId: contract?.id ?? '', consentDate: today, gdprInfoDate: today } });
   };
 
   const create: RequestHandler = async (req, res) => {
