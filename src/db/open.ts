@@ -24,11 +24,19 @@ export async function openConfiguredDatabase(config: Config, opts: { migrate?: b
     }
   }
   if (opts.migrate !== false) {
+    let applied: string[];
     try {
-      await migrate(db.raw);
+      applied = await migrate(db.raw);
     } catch (err) {
       await db.close();
       throw err;
+    }
+    // The PGlite adapter reads the database's types (enum arrays such as users.roles) when the client is
+    // made; after migrations created new types, a client made before them fails on `has` filters
+    // ("malformed array literal"). Start again with a client that sees the migrated schema.
+    if (applied.length && db.kind === 'pglite') {
+      await db.close();
+      return openConfiguredDatabase(config, { migrate: false });
     }
   }
   return db;

@@ -6,6 +6,7 @@ import { attendanceRoutes } from './attendance/attendance.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
+import { contractsRoutes } from './contracts/contracts.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { editionsRoutes } from './editions/editions.routes.ts';
 import { staffRoutes } from './editions/staff.routes.ts';
@@ -13,6 +14,8 @@ import { timetableRoutes } from './editions/timetable.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { publicWorksRoutes } from './public-works/psu.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
+import { participantsRoutes } from './participants/participants.routes.ts';
+import { referralsRoutes } from './referrals/referrals.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -31,5 +34,8 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     publicWorksRoutes(db),
     certificatesRoutes(db),
     reportsRoutes(db),
+    participantsRoutes(db),
+    referralsRoutes(db),
+    contractsRoutes(db),
   ];
 }

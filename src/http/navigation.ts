@@ -10,6 +10,9 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', text: 'Pulpit', permission: 'dashboard.view' },
+  { href: '/uczestnicy', text: 'Uczestnicy', permission: 'participants.read' },
+  { href: '/kontrakty', text: 'Kontrakty', permission: 'contracts.read' },
+  { href: '/skierowania', text: 'Skierowania', permission: 'referrals.read' },
   { href: '/edycje', text: 'Edycje KIS', permission: 'editions.read' },
   { href: '/kadra', text: 'Kadra', permission: 'editions.read' },
   { href: '/psu', text: 'Prace społecznie użyteczne (PSU)', permission: 'psu.read' },
@@ -17,8 +20,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/raporty', text: 'Raporty', permission: 'reports.read' },
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
-  { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
   { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
+  { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {

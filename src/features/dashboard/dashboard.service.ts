@@ -4,7 +4,7 @@ import { addDays, warsawDate } from '../../lib/dates.ts';
 
 export async function socialWorkerSummary(db: DbClient, userId: number, today = warsawDate()) {
   const in14 = addDays(today, 14);
-  const [caseload, endingContracts, reviewsDue, overdueActions] = await Promise.all([
+  const [caseload, endingContracts, reviewsDue, overdueActions, overdueActionList, expiredContracts] = await Promise.all([
     db.participant.count({ where: { socialWorkerId: userId, status: 'ACTIVE' } }),
     db.socialContract.findMany({
       where: { socialWorkerId: userId, status: 'ACTIVE', endDate: { gte: today, lte: in14 } },
@@ -19,8 +19,20 @@ export async function socialWorkerSummary(db: DbClient, userId: number, today = 
     db.contractAction.count({
       where: { doneAt: null, deadline: { lt: today }, contract: { socialWorkerId: userId, status: 'ACTIVE' } },
     }),
+    // Casework: the deadlines passed, oldest first, and contracts past their end still marked active.
+    db.contractAction.findMany({
+      where: { doneAt: null, deadline: { lt: today }, contract: { socialWorkerId: userId, status: 'ACTIVE' } },
+      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
+      take: 20,
+      select: { id: true, description: true, deadline: true, side: true, contract: { select: { id: true, number: true, participant: { select: { firstName: true, lastName: true } } } } },
+    }),
+    db.socialContract.findMany({
+      where: { socialWorkerId: userId, status: 'ACTIVE', endDate: { lt: today } },
+      orderBy: { endDate: 'asc' },
+      select: { id: true, number: true, endDate: true, participant: { select: { firstName: true, lastName: true } } },
+    }),
   ]);
-  return { caseload, endingContracts, reviewsDue, overdueActions };
+  return { caseload, endingContracts, reviewsDue, overdueActions, overdueActionList, expiredContracts };
 }
 
 export async function coordinatorSummary(db: DbClient, today = warsawDate()) {

@@ -1,0 +1,192 @@
+// The participant register: create and update a person (with optimistic locking and duplicate checks),
+// read one, and search the register. Special-category facts are only touched when the caller passes them.
+import type { DbClient } from '../../db/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { ConflictError, NotFoundError } from '../../http/errors.ts';
+import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
+import { SENSITIVE_FIELDS, type ListQuery, type ParticipantChanges, type ParticipantInput, type SensitiveInput } from './participants.schemas.ts';
+
+export const PAGE_SIZE = 25;
+
+/** Fields of the participant row a form edits (audited with before/after values: none is special-category). */
+const PLAIN_FIELDS = [
+  'pesel', 'documentType', 'documentNumber', 'firstName', 'secondName', 'lastName', 'birthDate', 'sex', 'citizenship',
+  'street', 'houseNumber', 'flatNumber', 'postalCode', 'city', 'phone', 'email', 'education', 'labourStatus',
+  'pupRegisteredAt', 'pupProfile', 'socialWorkerId', 'notes', 'status', 'caseClosedAt',
+] as const;
+
+/** The same person is already registered: the page links to the existing record. */
+export class DuplicateParticipantError extends ConflictError {
+  constructor(
+    readonly field: 'pesel' | 'documentNumber',
+    readonly existing: { id: number; firstName: string; lastName: string },
+  ) {
+    super(
+      field === 'pesel'
+        ? `Osoba z tym numerem PESEL jest już w rejestrze: ${existing.firstName} ${existing.lastName}.`
+        : `Osoba z tym dokumentem jest już w rejestrze: ${existing.firstName} ${existing.lastName}.`,
+    );
+  }
+}
+
+export const STALE_PARTICIPANT = 'Ktoś inny zmienił dane tej osoby, gdy je edytowałeś(-aś). Twoje zmiany nie zostały zapisane: sprawdź aktualne dane poniżej i zapisz ponownie.';
+
+async function assertUnique(db: DbClient, input: ParticipantInput, exceptId?: number) {
+  const who = { id: true, firstName: true, lastName: true } as const;
+  if (input.pesel) {
+    const other = await db.participant.findFirst({ where: { pesel: input.pesel, id: exceptId ? { not: exceptId } : undefined }, select: who });
+    if (other) throw new DuplicateParticipantError('pesel', other);
+  }
+  if (input.documentType && input.documentNumber) {
+    const other = await db.participant.findFirst({
+      where: { documentType: input.documentType, documentNumber: input.documentNumber, id: exceptId ? { not: exceptId } : undefined },
+      select: who,
+    });
+    if (other) throw new DuplicateParticipantError('documentNumber', other);
+  }
+}
+
+function plainData(input: ParticipantInput) {
+  const { pesel, documentType, documentNumber, firstName, secondName, lastName, birthDate, sex, citizenship, street, houseNumber, flatNumber, postalCode, city, phone, email, education, labourStatus, pupRegisteredAt, pupProfile, socialWorkerId, notes } = input;
+  return { pesel, documentType, documentNumber, firstName, secondName, lastName, birthDate, sex, citizenship, street, houseNumber, flatNumber, postalCode, city, phone, email, education, labourStatus, pupRegisteredAt, pupProfile, socialWorkerId, notes };
+}
+
+/** Names of the special-category fields that differ; their values never go to the audit log. */
+export function changedSensitiveFields(before: Partial<SensitiveInput> | null, after: SensitiveInput): string[] {
+  const norm = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? null));
+  return SENSITIVE_FIELDS.filter((k) => (before ? norm(before[k]) !== norm(after[k]) : Boolean(after[k])));
+}
+
+export async function createParticipant(db: DbClient, actor: Actor, input: ParticipantInput, sensitive: SensitiveInput | null) {
+  await assertUnique(db, input);
+  const participant = await db.participant.create({
+    data: { ...plainData(input), sensitive: sensitive ? { create: sensitive } : undefined },
+  });
+  await recordAudit(db, actor, {
+    action: 'participant.create',
+    entityType: 'participant',
+    entityId: participant.id,
+    participantId: participant.id,
+    details: { sensitiveFields: sensitive ? changedSensitiveFields(null, sensitive) : [] },
+  });
+  return participant;
+}
+
+export async function updateParticipant(db: DbClient, actor: Actor, id: number, changes: ParticipantChanges, sensitive: SensitiveInput | null) {
+  const before = await db.participant.findUnique({ where: { id }, include: { sensitive: true } });
+  if (!before) throw new NotFoundError('Nie ma takiej osoby w rejestrze.');
+  if (before.status === 'ANONYMISED') throw new ConflictError('Dane tej osoby zostały zanonimizowane i nie można ich zmieniać.');
+  await assertUnique(db, changes, id);
+  const data = { ...plainData(changes), status: changes.status, caseClosedAt: changes.caseClosedAt };
+  const { count } = await db.participant.updateMany({ where: { id, version: changes.version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw new ConflictError(STALE_PARTICIPANT);
+  let sensitiveChanged: string[] = [];
+  if (sensitive) {
+    sensitiveChanged = changedSensitiveFields(before.sensitive, sensitive);
+    if (sensitiveChanged.length) {
+      await db.participantSensitive.upsert({
+        where: { participantId: id },
+        create: { participantId: id, ...sensitive },
+        update: { ...sensitive, version: { increment: 1 } },
+      });
+    }
+  }
+  await recordAudit(db, actor, {
+    action: 'participant.update',
+    entityType: 'participant',
+    entityId: id,
+    participantId: id,
+    details: { changes: diffFields(before, data, PLAIN_FIELDS), sensitiveFields: sensitiveChanged },
+  });
+}
+
+export async function getParticipant(db: DbClient, id: number, opts: { sensitive: boolean }) {
+  const p = await db.participant.findUnique({
+    where: { id },
+    include: { socialWorker: { select: { id: true, fullName: true } }, sensitive: opts.sensitive },
+  });
+  if (!p) throw new NotFoundError('Nie ma takiej osoby w rejestrze.');
+  return p;
+}
+
+/** Every look at a person's record is logged: who, when, which person, which page. */
+export async function recordParticipantRead(db: DbClient, actor: Actor, participantId: number, view: string, sensitiveShown: boolean) {
+  await recordAudit(db, actor, {
+    action: 'participant.read',
+    entityType: 'participant',
+    entityId: participantId,
+    participantId,
+    details: { view, sensitiveShown },
+  });
+}
+
+/**
+ * Search: digits match the PESEL exactly or by its beginning; words must each match the start of the
+ * first name or surname, or the document number.
+ */
+export function participantWhere(q: ListQuery & { mine?: number }): Prisma.ParticipantWhereInput {
+  const and: Prisma.ParticipantWhereInput[] = [];
+  if (q.status !== 'ALL') and.push({ status: q.status });
+  if (q.mine) and.push({ socialWorkerId: q.mine });
+  else if (q.worker) and.push({ socialWorkerId: q.worker });
+  if (q.edition) and.push({ enrolments: { some: { editionId: q.edition } } });
+  const text = (q.q ?? '').trim();
+  if (/^\d{1,11}$/.test(text)) {
+    and.push({ pesel: { startsWith: text } });
+  } else if (text) {
+    for (const word of text.split(/\s+/).slice(0, 4)) {
+      and.push({
+        OR: [
+          { lastName: { startsWith: word, mode: 'insensitive' } },
+          { lastName: { contains: `-${word}`, mode: 'insensitive' } },
+          { firstName: { startsWith: word, mode: 'insensitive' } },
+          { documentNumber: { equals: word.toUpperCase() } },
+        ],
+      });
+    }
+  }
+  return { AND: and };
+}
+
+export async function listParticipants(db: DbClient, q: ListQuery & { mine?: number }) {
+  const where = participantWhere(q);
+  const total = await db.participant.count({ where });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(q.page, pages);
+  const rows = await db.participant.findMany({
+    where,
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    skip: (page - 1) * PAGE_SIZE,
+    take: PAGE_SIZE,
+    select: {
+      id: true, pesel: true, documentType: true, documentNumber: true, firstName: true, lastName: true, birthDate: true, status: true, city: true,
+      socialWorker: { select: { fullName: true } },
+      contracts: { where: { status: 'ACTIVE' }, select: { id: true, number: true, endDate: true }, orderBy: { endDate: 'desc' }, take: 1 },
+      enrolments: { where: { status: 'ACTIVE' }, select: { edition: { select: { name: true } }, group: { select: { name: true } } }, take: 1 },
+    },
+  });
+  return { rows, total, page, pages };
+}
+
+/** Active people for pickers (new referral, new contract), by surname. */
+export async function listActiveParticipantsForPicker(db: DbClient) {
+  return db.participant.findMany({
+    where: { status: 'ACTIVE' },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: { id: true, firstName: true, lastName: true, pesel: true, birthDate: true },
+  });
+}
+
+/** Editions for the register's filter. */
+export async function listEditionsForFilter(db: DbClient) {
+  return db.edition.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } });
+}
+
+/**
+ * Active social workers, by name. Filtered here rather than with `roles: { has }`: on an embedded database
+ * created in the same process (first start, the browser tests) that filter fails until a restart.
+ */
+export async function listSocialWorkers(db: DbClient) {
+  const users = await db.user.findMany({ where: { active: true }, orderBy: { fullName: 'asc' }, select: { id: true, fullName: true, roles: true } });
+  return users.filter((u) => u.roles.includes('SOCIAL_WORKER')).map(({ id, fullName }) => ({ id, fullName }));
+}
