@@ -43,3 +43,21 @@ describe('migration runner', () => {
     expect(m.rows[0]!.n).toBe(0);
   });
 });
+
+describe('a new embedded database opened by the app', () => {
+  it('answers enum-array filters right after its first migration (same process)', async () => {
+    const os = await import('node:os');
+    const { openConfiguredDatabase } = await import('../../src/db/open.ts');
+    const { loadConfig } = await import('../../src/config.ts');
+    const { listUsersWithRole } = await import('../../src/features/users/users.service.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reintegra-fresh-'));
+    const fresh = await openConfiguredDatabase(loadConfig({ DATA_DIR: dir, NODE_ENV: 'test' }));
+    try {
+      await fresh.prisma.user.create({ data: { login: 'sw', fullName: 'Anna Świątek', roles: ['SOCIAL_WORKER'], passwordHash: 'x' } });
+      expect((await listUsersWithRole(fresh.prisma, 'SOCIAL_WORKER')).map((u) => u.fullName)).toEqual(['Anna Świątek']);
+    } finally {
+      await fresh.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
