@@ -9,6 +9,7 @@ import { makePesel } from '../lib/pesel.ts';
 import { seededRandom } from '../lib/random.ts';
 import { hashPassword } from '../lib/password.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
+import { issueForEdition } from '../features/certificates/certificates.service.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -229,6 +230,12 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
   await insertRows(raw, 'audit_log', [['id', 'bigint'], ['at', 'timestamptz'], ['user_id', 'int'], ['user_login', 'text'], ['action', 'text'], ['entity_type', 'text'], ['entity_id', 'text'], ['participant_id', 'int']], audit);
 
   await fixSequences(raw, ['participants', 'social_contracts', 'contract_goals', 'contract_actions', 'contract_reviews', 'editions', 'edition_groups', 'programme_modules', 'class_sessions', 'referrals', 'enrolments', 'psu_rates', 'psu_agreements', 'psu_workplaces', 'psu_placements', 'psu_hour_entries', 'audit_log']);
+  // Certificates for the oldest (closed) edition, issued through the real service so they print as any other.
+  const coordinator = await db.prisma.user.findUniqueOrThrow({ where: { login: 'koordynator' } });
+  await db.prisma.$transaction(
+    (tx) => issueForEdition(tx, { id: coordinator.id, login: coordinator.login }, nEditions, 'KIS_COMPLETION', { verifyUrl: 'http://localhost:3000/weryfikacja', today }),
+    { timeout: 120_000 },
+  );
   await raw.query('ANALYZE');
   return {
     scale: N, participants: nPeople, editions: nEditions, sessions: sessions.length, attendance: attendance.length, psuEntries: entries.length,

@@ -111,7 +111,7 @@ async function measurePages(base: string, pid: number, ctx: PageContext, scale: 
     for (const c of levels) {
       let peak = rssMb(pid);
       const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
-      const result = await runLoad(base, page.request, c, page.durationMs ?? DURATION);
+      const result = await runLoad(base, page.request, c, DURATION);
       clearInterval(timer);
       peak = Math.max(peak, rssMb(pid));
       rows.push({ scale, db, page: page.name, list: page.list ?? false, connections: c, peakRssMb: peak, ...result });
@@ -160,13 +160,10 @@ async function main() {
       const port = await freePort();
       const app = await startServer(['--import', 'tsx', 'src/server.ts'], env, port);
       const base = `http://127.0.0.1:${port}`;
-      const db = new pg.Client({ connectionString: url.toString() });
-      await db.connect();
       try {
-        const ctx: PageContext = { base, login: (l) => login(base, l), q: async (sql) => (await db.query(sql)).rows };
+        const ctx: PageContext = { base, scale, login: (l) => login(base, l) };
         await measurePages(base, app.child.pid!, ctx, scale, 'postgres', LEVELS);
       } finally {
-        await db.end();
         await stop(app.child);
       }
     } finally {
@@ -193,9 +190,7 @@ async function main() {
       console.log(`  start-up to first page: ${embeddedStartMs.toFixed(0)} ms`);
       const base = `http://127.0.0.1:${port}`;
       try {
-        // The embedded database has one connection and cannot be queried from here while the app runs:
-        // the pages find their ids through the app's own pages instead (see pages.ts).
-        const ctx: PageContext = { base, login: (l) => login(base, l), q: null };
+        const ctx: PageContext = { base, scale: 1, login: (l) => login(base, l) };
         await measurePages(base, app.child.pid!, ctx, 1, 'pglite', [8]);
       } finally {
         await stop(app.child);
