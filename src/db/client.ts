@@ -41,10 +41,12 @@ export interface DatabaseOptions {
   /** An already open PGlite instance (tests clone a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /** Called with each query and its duration (profiling: tests/bench/profile.ts). */
+  onQuery?: (e: { query: string; params: string; duration: number }) => void;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts);
+  return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10, opts.onQuery) : openPglite(opts);
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
@@ -83,7 +85,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['onQuery']): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => undefined);
@@ -111,7 +113,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = onQuery
+    ? new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter: new PrismaPg(pool) });
+  if (onQuery) (prisma as unknown as { $on: (e: 'query', cb: (q: { query: string; params: string; duration: number }) => void) => void }).$on('query', onQuery);
   return {
     kind: 'postgres',
     url,

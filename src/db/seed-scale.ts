@@ -81,9 +81,13 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
   const nPeople = 2000 * N;
   const personWorker: number[] = [];
   const personSex: ('MALE' | 'FEMALE')[] = [];
+  const usedPesel = new Set<string>();
   for (let id = 1; id <= nPeople; id++) {
     const sex = rnd.chance(0.55) ? 'MALE' : 'FEMALE';
-    const birth = utcDate(rnd.int(1960, 2004), rnd.int(1, 12), rnd.int(1, 28));
+    let birth = utcDate(rnd.int(1960, 2004), rnd.int(1, 12), rnd.int(1, 28));
+    // PESEL must be unique: 1,000 serials per birth date and sex; move to the next day when taken.
+    while (usedPesel.has(makePesel(birth, sex, id))) birth = addDays(birth, 1);
+    usedPesel.add(makePesel(birth, sex, id));
     const worker = workers[id % workers.length]!;
     personWorker[id] = worker;
     personSex[id] = sex;

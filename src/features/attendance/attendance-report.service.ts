@@ -3,8 +3,9 @@
 import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { NotFoundError } from '../../http/errors.ts';
-import { warsawDate } from '../../lib/dates.ts';
-import { attendanceFlags, personAttendance, type AttendanceFlags, type PersonAttendance, type StatSession } from './attendance-stats.ts';
+import { daysBetween, warsawDate } from '../../lib/dates.ts';
+import { attendanceBasisPoints, meetsThreshold } from '../../lib/attendance.ts';
+import { attendanceFlags, MIN_HELD_FOR_FLAG, personAttendance, type AttendanceFlags, type PersonAttendance, type StatSession } from './attendance-stats.ts';
 
 const DEFAULT_INACTIVITY_DAYS = 14;
 
@@ -85,35 +86,132 @@ export interface FlaggedPerson {
   lastPresent: Date | null;
 }
 
-/** People in open editions below the threshold or away too long; only a social worker's caseload when given. */
+interface FlagRow {
+  edition_id: number;
+  edition_name: string;
+  threshold_pct: number;
+  excused_counts: boolean;
+  group_name: string;
+  participant_id: number;
+  first_name: string;
+  last_name: string;
+  start_date: Date;
+  held: number;
+  present: number;
+  excused: number;
+  last_present: Date | null;
+  missed_since: boolean;
+}
+
+/**
+ * People in open editions below the threshold or away too long; only a social worker's caseload when given.
+ * The same rules as personAttendance/attendanceFlags (attendance-stats.ts), counted in one SQL query per
+ * call instead of loading every mark of every open edition: the expected sessions of an enrolment are the
+ * edition's held sessions that the person has a mark for, their individual sessions, and their group's
+ * sessions within the enrolment period.
+ */
 export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: number; today?: Date } = {}): Promise<FlaggedPerson[]> {
-  const editions = await db.edition.findMany({
-    where: {
-      status: { not: 'CLOSED' },
-      ...(opts.socialWorkerId ? { enrolments: { some: { status: 'ACTIVE', participant: { socialWorkerId: opts.socialWorkerId } } } } : {}),
-    },
-    select: { id: true },
-    orderBy: { startDate: 'asc' },
-  });
+  const today = opts.today ?? warsawDate();
+  const key = `${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${flagsGeneration}`;
+  const hit = flagsCache.get(key);
+  if (hit && Date.now() - hit.at < FLAGS_TTL_MS) return hit.value;
+  const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null);
+  if (flagsCache.size > 1000) flagsCache.clear();
+  flagsCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+/**
+ * The flags over every open edition are the heaviest read on a dashboard (every mark of every running
+ * group), so a result is kept for a minute; any attendance save in this process clears it at once.
+ */
+const FLAGS_TTL_MS = 60_000;
+const flagsCache = new Map<string, { at: number; value: FlaggedPerson[] }>();
+let flagsGeneration = 0;
+
+export function invalidateAttendanceFlags(): void {
+  flagsGeneration += 1;
+  flagsCache.clear();
+}
+
+async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | null): Promise<FlaggedPerson[]> {
+  const [rows, days] = await Promise.all([
+    db.$queryRaw<FlagRow[]>`
+      WITH active AS (
+        SELECT e.id, e.edition_id, e.group_id, e.participant_id, e.start_date, e.end_date
+        FROM enrolments e
+        JOIN editions ed ON ed.id = e.edition_id AND ed.status <> 'CLOSED'
+        JOIN participants p ON p.id = e.participant_id
+        WHERE e.status = 'ACTIVE' AND (${worker}::int IS NULL OR p.social_worker_id = ${worker}::int)
+      ),
+      expected_ids AS (
+        SELECT a.id AS enrolment_id, s.id AS session_id
+        FROM active a JOIN class_sessions s
+          ON s.group_id = a.group_id AND s.status = 'HELD' AND s.date >= a.start_date AND (a.end_date IS NULL OR s.date <= a.end_date)
+        UNION
+        SELECT a.id, s.id FROM active a JOIN class_sessions s
+          ON s.participant_id = a.participant_id AND s.edition_id = a.edition_id AND s.status = 'HELD'
+        UNION
+        SELECT a.id, s.id FROM active a
+          JOIN attendance m ON m.participant_id = a.participant_id
+          JOIN class_sessions s ON s.id = m.session_id AND s.edition_id = a.edition_id AND s.status = 'HELD'
+      ),
+      expected AS (
+        SELECT x.enrolment_id, s.date, m.status AS mark
+        FROM expected_ids x
+        JOIN active a ON a.id = x.enrolment_id
+        JOIN class_sessions s ON s.id = x.session_id
+        LEFT JOIN attendance m ON m.session_id = s.id AND m.participant_id = a.participant_id
+      ),
+      tallies AS (
+        SELECT enrolment_id,
+               count(*)::int AS held,
+               count(*) FILTER (WHERE mark = 'PRESENT')::int AS present,
+               count(*) FILTER (WHERE mark = 'EXCUSED')::int AS excused,
+               max(date) FILTER (WHERE mark = 'PRESENT') AS last_present
+        FROM expected GROUP BY enrolment_id
+      ),
+      missed AS (
+        SELECT x.enrolment_id, bool_or(x.mark IS DISTINCT FROM 'PRESENT'
+                 AND (CASE WHEN t.last_present IS NULL THEN x.date >= a.start_date ELSE x.date > t.last_present END)) AS missed_since
+        FROM expected x JOIN tallies t ON t.enrolment_id = x.enrolment_id JOIN active a ON a.id = x.enrolment_id
+        GROUP BY x.enrolment_id
+      )
+      SELECT a.edition_id, ed.name AS edition_name, ed.completion_threshold_pct AS threshold_pct,
+             ed.excused_counts_as_present AS excused_counts, g.name AS group_name, a.participant_id,
+             p.first_name, p.last_name, a.start_date,
+             COALESCE(t.held, 0) AS held, COALESCE(t.present, 0) AS present, COALESCE(t.excused, 0) AS excused,
+             t.last_present, COALESCE(ms.missed_since, false) AS missed_since
+      FROM active a
+      JOIN editions ed ON ed.id = a.edition_id
+      JOIN edition_groups g ON g.id = a.group_id
+      JOIN participants p ON p.id = a.participant_id
+      LEFT JOIN tallies t ON t.enrolment_id = a.id
+      LEFT JOIN missed ms ON ms.enrolment_id = a.id
+      ORDER BY ed.start_date, a.edition_id, p.last_name, p.first_name`,
+    inactivityDays(db),
+  ]);
   const out: FlaggedPerson[] = [];
-  for (const { id } of editions) {
-    const { edition, rows } = await editionAttendance(db, id, opts.today);
-    for (const r of rows) {
-      if (!r.flags.belowThreshold && r.flags.inactiveDays === null) continue;
-      if (opts.socialWorkerId && r.enrolment.participant.socialWorkerId !== opts.socialWorkerId) continue;
-      out.push({
-        editionId: edition.id,
-        editionName: edition.name,
-        participantId: r.enrolment.participantId,
-        name: `${r.enrolment.participant.lastName} ${r.enrolment.participant.firstName}`,
-        groupName: edition.groups.find((g) => g.id === r.enrolment.groupId)?.name ?? '',
-        sessionsBp: r.attendance.sessionsBp,
-        thresholdPct: edition.completionThresholdPct,
-        belowThreshold: r.flags.belowThreshold,
-        inactiveDays: r.flags.inactiveDays,
-        lastPresent: r.attendance.lastPresent,
-      });
-    }
+  for (const r of rows) {
+    const tallySessions = { held: r.held, present: r.present, excused: r.excused, absent: r.held - r.present - r.excused };
+    const sessionsBp = attendanceBasisPoints(tallySessions, r.excused_counts);
+    const belowThreshold = r.held >= MIN_HELD_FOR_FLAG && !meetsThreshold(sessionsBp, r.threshold_pct);
+    const since = r.last_present ?? r.start_date;
+    const away = daysBetween(since, today);
+    const inactiveDays = away >= days && r.missed_since ? away : null;
+    if (!belowThreshold && inactiveDays === null) continue;
+    out.push({
+      editionId: r.edition_id,
+      editionName: r.edition_name,
+      participantId: r.participant_id,
+      name: `${r.last_name} ${r.first_name}`,
+      groupName: r.group_name,
+      sessionsBp,
+      thresholdPct: r.threshold_pct,
+      belowThreshold,
+      inactiveDays,
+      lastPresent: r.last_present,
+    });
   }
   return out;
 }

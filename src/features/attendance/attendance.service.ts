@@ -4,6 +4,7 @@
 // someone else changed meanwhile is kept unless this form changed it too, and then (a real conflict)
 // nothing is saved and the page shows both values.
 import { faultPoint } from '../../db/fault-point.ts';
+import { invalidateAttendanceFlags } from './attendance-report.service.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -156,6 +157,7 @@ export async function saveAttendance(db: DbClient, actor: Actor, sessionId: numb
     entityId: sessionId,
     details: { editionId: session.editionId, date: formatDate(session.date), people: roster.length, changed: writes.length, keptTheirs },
   });
+  invalidateAttendanceFlags();
   const final = roster.map((r) => writes.find((w) => w.row === r)?.status ?? r.mark);
   return { session, changed: writes.length, keptTheirs, present: final.filter((m) => m === 'PRESENT').length, total: roster.length };
 }

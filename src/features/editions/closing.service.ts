@@ -1,6 +1,7 @@
 // Closing an edition: every person gets an outcome (completed, dropped out with a reason, moved), their
 // final attendance is frozen and the certificate eligibility computed from the edition's threshold
 // (completed and attendance by sessions at or above it). Afterwards the edition refuses changes.
+import { invalidateAttendanceFlags } from '../attendance/attendance-report.service.ts';
 import type { DbClient } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../http/errors.ts';
 import { meetsThreshold } from '../../lib/attendance.ts';
@@ -47,6 +48,7 @@ export async function closeEdition(db: DbClient, actor: Actor, editionId: number
     const certificateEligible = certificateEligibility(row.outcome, p.attendance.sessionsBp, edition.completionThresholdPct);
     if (certificateEligible) eligible += 1;
     const endDate = row.outcome === 'COMPLETED' ? edition.endDate : (p.enrolment.endDate ?? (today < edition.endDate ? today : edition.endDate));
+    invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
     const { count } = await db.enrolment.updateMany({
       where: { id: p.enrolment.id, version: row.version },
       data: {

@@ -2,6 +2,7 @@
 // edition (within capacity), ending early (dropped out with a reason, or moved to another edition),
 // resuming after a mistake, and the soft results (surveys, opinions, employment).
 // Accepting a referral (which creates the enrolment) belongs to the referrals feature.
+import { invalidateAttendanceFlags } from '../attendance/attendance-report.service.ts';
 import type { DbClient } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -42,6 +43,7 @@ export async function moveToGroup(db: DbClient, actor: Actor, editionId: number,
   // Lock the target group so two moves cannot both take its last place.
   await db.$queryRaw`SELECT id FROM edition_groups WHERE id = ${target.id} FOR UPDATE`;
   await assertRoom(db, target.id);
+  invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
   const { count } = await db.enrolment.updateMany({ where: { id: e.id, version: input.version }, data: { groupId: target.id, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError(STALE);
   await recordAudit(db, actor, { action: 'enrolment.move', entityType: 'enrolment', entityId: e.id, participantId, details: { group: [e.group.name, target.name] } });
@@ -82,6 +84,7 @@ export async function endParticipation(db: DbClient, actor: Actor, editionId: nu
     status: input.outcome, endDate: input.endDate, outcomeReason: input.outcomeReason,
     movedToGroupId: input.outcome === 'MOVED' ? input.movedToGroupId : null,
   };
+  invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
   const { count } = await db.enrolment.updateMany({ where: { id: e.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError(STALE);
   await recordAudit(db, actor, { action: 'enrolment.end', entityType: 'enrolment', entityId: e.id, participantId, details: diffFields(e, data) });
@@ -99,6 +102,7 @@ export async function resumeParticipation(db: DbClient, actor: Actor, editionId:
     throw err;
   }
   const data = { status: 'ACTIVE' as const, endDate: null, outcomeReason: null, movedToGroupId: null };
+  invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
   const { count } = await db.enrolment.updateMany({ where: { id: e.id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError(STALE);
   await recordAudit(db, actor, { action: 'enrolment.resume', entityType: 'enrolment', entityId: e.id, participantId, details: { status: [e.status, 'ACTIVE'] } });
@@ -119,6 +123,7 @@ export async function saveSoftResults(db: DbClient, actor: Actor, editionId: num
   const e = await getEnrolment(db, editionId, participantId);
   const { version, ...data } = input;
   if (!data.tookUpEmployment) data.employmentDate = null;
+  invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
   const { count } = await db.enrolment.updateMany({ where: { id: e.id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError(STALE);
   await recordAudit(db, actor, { action: 'enrolment.results', entityType: 'enrolment', entityId: e.id, participantId, details: diffFields(e, data) });

@@ -291,15 +291,13 @@ export async function monthsOverview(
 ) {
   if (today < agreement.periodStart) return [];
   const end = agreement.periodEnd < today ? agreement.periodEnd : today;
-  const entries = await db.psuHourEntry.findMany({
-    where: { placement: { agreementId: agreement.id }, kind: 'WORK', date: { gte: agreement.periodStart, lte: lastDay(monthOf(end)) } },
-    select: { date: true, minutes: true },
-  });
-  const live = new Map<string, number>();
-  for (const e of entries) {
-    const key = monthParam(monthOf(e.date));
-    live.set(key, (live.get(key) ?? 0) + e.minutes);
-  }
+  // Summed in the database: a year of a big agreement is tens of thousands of entries.
+  const sums = await db.$queryRaw<{ y: number; m: number; minutes: number }[]>`
+    SELECT extract(year FROM e.date)::int AS y, extract(month FROM e.date)::int AS m, sum(e.minutes)::int AS minutes
+    FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
+    WHERE p.agreement_id = ${agreement.id} AND e.kind = 'WORK' AND e.date >= ${agreement.periodStart} AND e.date <= ${lastDay(monthOf(end))}
+    GROUP BY 1, 2`;
+  const live = new Map(sums.map((r) => [monthParam({ year: r.y, month: r.m }), r.minutes]));
   return monthsBetween(agreement.periodStart, end)
     .reverse()
     .map((ym) => {

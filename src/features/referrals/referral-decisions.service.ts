@@ -1,6 +1,7 @@
 // The coordinator's side of referrals: the queue of submitted referrals, acceptance into a group (capacity
 // and an active social contract checked inside the transaction, enrolment created with it), the reserve
 // list in its order, and rejection.
+import { invalidateAttendanceFlags } from '../attendance/attendance-report.service.ts';
 import type { DbClient } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -115,6 +116,7 @@ export async function acceptReferral(db: DbClient, actor: Actor, id: number, inp
     },
   });
   if (count === 0) throw new ConflictError(STALE_REFERRAL);
+  invalidateAttendanceFlags(); // who is expected where changed: dashboard flags are stale
   const enrolment = await db.enrolment.create({
     data: { editionId: edition.id, groupId: group.id, participantId: r.participantId, referralId: id, startDate: input.startDate },
   });
