@@ -53,7 +53,7 @@ export function reportsController(db: Database) {
   };
 
   const renderReport = async (req: Request, res: Response, key: ReportKey, status = 200, extra: Record<string, unknown> = {}) => {
-    const report = await getReport(db.prisma, key);
+    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const finished = key.kind === 'MONTHLY' ? new Date(Date.UTC(key.year, key.month, 0)) < warsawDate() : new Date(Date.UTC(key.year, 11, 31)) < warsawDate();
     res.status(status).render(key.kind === 'MONTHLY' ? 'reports/monthly' : 'reports/yearly', {
       title: report.title, breadcrumbs: crumbs, report, key, base: pathOf(key), finished, fv: formatValue, ...extra,
@@ -64,7 +64,7 @@ export function reportsController(db: Database) {
 
   const pdf = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
-    const report = await getReport(db.prisma, key);
+    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const centre = await getCentreSettingsCached(db.prisma);
     const doc = renderReportPdf(report, await centreHeader(db.prisma, [centre.clubName]));
     sendPdf(res, doc, fileName(key, 'pdf'));
@@ -73,7 +73,7 @@ export function reportsController(db: Database) {
 
   const csv = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
-    const report = await getReport(db.prisma, key);
+    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const centre = await getCentreSettingsCached(db.prisma);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', contentDisposition(fileName(key, 'csv'), false));

@@ -34,9 +34,28 @@ export async function computeReport(db: DbClient, key: ReportKey, now = new Date
 }
 
 /** The closed snapshot if there is one, else the live report. */
-export async function getReport(db: DbClient, key: ReportKey): Promise<ReportDocument> {
+/**
+ * An open period's report is computed from all the year's data, which takes a while in a big centre, so a
+ * computed report is reused for a few minutes (the page, the PDF and the spreadsheet then also carry the
+ * very same numbers). The page says when it was computed and offers "Przelicz teraz" (fresh: true).
+ */
+const REPORT_CACHE_MS = 5 * 60_000;
+const reportCache = new Map<string, { at: number; value: ReportDocument }>();
+
+export function forgetComputedReports(): void {
+  reportCache.clear();
+}
+
+export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean } = {}): Promise<ReportDocument> {
   const snap = await db.reportSnapshot.findUnique({ where: { kind_year_month: key } });
-  if (!snap) return computeReport(db, key);
+  if (!snap) {
+    const id = `${key.kind}/${key.year}/${key.month}`;
+    const hit = reportCache.get(id);
+    if (!opts.fresh && hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.value;
+    const value = await computeReport(db, key);
+    reportCache.set(id, { at: Date.now(), value });
+    return value;
+  }
   const by = snap.closedById ? await db.user.findUnique({ where: { id: snap.closedById }, select: { fullName: true } }) : null;
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };
 }
@@ -67,6 +86,7 @@ export async function closeReport(db: DbClient, actor: Actor, key: ReportKey, re
 /** Reopens a closed period (an administrator's correction), logged with the reason. */
 export async function reopenReport(db: DbClient, actor: Actor, key: ReportKey, reason: string) {
   const { count } = await db.reportSnapshot.deleteMany({ where: key });
+  forgetComputedReports();
   if (count === 0) throw new ConflictError(`Okres nie jest zamknięty (${reportLabel(key)}).`);
   await recordAudit(db, actor, { action: 'report.reopen', entityType: 'report', entityId: `${key.kind}/${key.year}/${key.month}`, details: { reason } });
 }
