@@ -1,7 +1,7 @@
 // The participant register: create and update a person (with optimistic locking and duplicate checks),
 // read one, and search the register. Special-category facts are only touched when the caller passes them.
 import type { DbClient } from '../../db/client.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
 import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { SENSITIVE_FIELDS, type ListQuery, type ParticipantChanges, type ParticipantInput, type SensitiveInput } from './participants.schemas.ts';
@@ -124,40 +124,40 @@ export async function recordParticipantRead(db: DbClient, actor: Actor, particip
  * Search: digits match the PESEL exactly or by its beginning; words must each match the start of the
  * first name or surname, or the document number.
  */
-export function participantWhere(q: ListQuery & { mine?: number }): Prisma.ParticipantWhereInput {
-  const and: Prisma.ParticipantWhereInput[] = [];
-  if (q.status !== 'ALL') and.push({ status: q.status });
-  if (q.mine) and.push({ socialWorkerId: q.mine });
-  else if (q.worker) and.push({ socialWorkerId: q.worker });
-  if (q.edition) and.push({ enrolments: { some: { editionId: q.edition } } });
+/**
+ * The register's search as SQL that the indexes of migration 20261123110000_search_indexes serve: each
+ * word must begin the surname (or the second part of a double surname) or the first name, or equal a
+ * document number; digits are a PESEL prefix. Filters by status, worker and edition.
+ */
+function participantSearchSql(q: ListQuery & { mine?: number }): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (q.status !== 'ALL') and.push(Prisma.sql`p.status = ${q.status}::"ParticipantStatus"`);
+  const worker = q.mine ?? q.worker;
+  if (worker) and.push(Prisma.sql`p.social_worker_id = ${worker}`);
+  if (q.edition) and.push(Prisma.sql`EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.edition_id = ${q.edition})`);
   const text = (q.q ?? '').trim();
   if (/^\d{1,11}$/.test(text)) {
-    and.push({ pesel: { startsWith: text } });
+    and.push(Prisma.sql`rtrim(p.pesel) LIKE ${`${text}%`}`);
   } else if (text) {
     for (const word of text.split(/\s+/).slice(0, 4)) {
-      and.push({
-        OR: [
-          { lastName: { startsWith: word, mode: 'insensitive' } },
-          { lastName: { contains: `-${word}`, mode: 'insensitive' } },
-          { firstName: { startsWith: word, mode: 'insensitive' } },
-          { documentNumber: { equals: word.toUpperCase() } },
-        ],
-      });
+      const prefix = `${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      and.push(Prisma.sql`(lower(p.last_name) LIKE ${prefix} OR lower(split_part(p.last_name, '-', 2)) LIKE ${prefix}
+        OR lower(p.first_name) LIKE ${prefix} OR p.document_number = ${word.toUpperCase()})`);
     }
   }
-  return { AND: and };
+  return and.length ? Prisma.sql`WHERE ${Prisma.join(and, ' AND ')}` : Prisma.empty;
 }
 
 export async function listParticipants(db: DbClient, q: ListQuery & { mine?: number }) {
-  const where = participantWhere(q);
-  const total = await db.participant.count({ where });
+  const where = participantSearchSql(q);
+  const total = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM participants p ${where}`)[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(q.page, pages);
-  const rows = await db.participant.findMany({
-    where,
-    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+  const ids = (await db.$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM participants p ${where}
+    ORDER BY p.last_name, p.first_name, p.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`).map((r) => r.id);
+  const found = await db.participant.findMany({
+    where: { id: { in: ids } },
     select: {
       id: true, pesel: true, documentType: true, documentNumber: true, firstName: true, lastName: true, birthDate: true, status: true, city: true,
       socialWorker: { select: { fullName: true } },
@@ -165,6 +165,8 @@ export async function listParticipants(db: DbClient, q: ListQuery & { mine?: num
       enrolments: { where: { status: 'ACTIVE' }, select: { edition: { select: { name: true } }, group: { select: { name: true } } }, take: 1 },
     },
   });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
   return { rows, total, page, pages };
 }
 

@@ -1,0 +1,42 @@
+// The register's search (indexed SQL): surname or its second part, first name, PESEL prefix, any case,
+// Polish letters, and LIKE wildcards typed by the user taken literally.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listParticipants } from '../../src/features/participants/participants.service.ts';
+import { createTestContext, type TestContext } from '../helpers/app.ts';
+import { makeParticipant } from '../helpers/factories.ts';
+
+let ctx: TestContext;
+const base = { status: 'ALL' as const, page: 1, worker: undefined, edition: undefined };
+const names = async (q: string) => (await listParticipants(ctx.db.prisma, { ...base, q } as never)).rows.map((r) => `${r.firstName} ${r.lastName}`).sort();
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await makeParticipant(ctx.db.prisma, { firstName: 'Łucja', lastName: 'Żak-Ćwiklińska' });
+  await makeParticipant(ctx.db.prisma, { firstName: 'Ćwirek', lastName: 'Nowak' });
+  await makeParticipant(ctx.db.prisma, { firstName: 'Anna', lastName: 'Nowakowska' });
+  await makeParticipant(ctx.db.prisma, { firstName: 'Jan', lastName: 'Kowal_ski%' });
+});
+afterAll(() => ctx.close());
+
+describe('participant search', () => {
+  it('finds by either part of a double surname and by first name, ignoring case', async () => {
+    expect(await names('żak')).toEqual(['Łucja Żak-Ćwiklińska']);
+    expect(await names('ĆWIKL')).toEqual(['Łucja Żak-Ćwiklińska']);
+    expect(await names('ćwi')).toEqual(['Łucja Żak-Ćwiklińska', 'Ćwirek Nowak'].sort());
+    expect(await names('nowak')).toEqual(['Anna Nowakowska', 'Ćwirek Nowak'].sort());
+    expect(await names('nowak ann')).toEqual(['Anna Nowakowska']);
+  });
+
+  it('takes % and _ literally', async () => {
+    expect(await names('%')).toEqual([]);
+    expect(await names('kowal_')).toEqual(['Jan Kowal_ski%']);
+    expect(await names('kowalX')).toEqual([]);
+  });
+
+  it('finds by PESEL prefix', async () => {
+    const p = await ctx.db.prisma.participant.findFirstOrThrow({ where: { lastName: 'Nowak' } });
+    const rows = (await listParticipants(ctx.db.prisma, { ...base, q: p.pesel!.slice(0, 8) } as never)).rows;
+    expect(rows.map((r) => r.id)).toContain(p.id);
+    expect(rows.every((r) => r.pesel!.startsWith(p.pesel!.slice(0, 8)))).toBe(true);
+  });
+});
