@@ -125,7 +125,7 @@ export async function recordParticipantRead(db: DbClient, actor: Actor, particip
  * first name or surname, or the document number.
  */
 /**
- * The register's search as SQL that the indexes of migration 20261123110000_search_indexes serve: each
+ * The register's search as SQL that the indexes of migration 20261123104500_search_indexes serve: each
  * word must begin the surname (or the second part of a double surname) or the first name, or equal a
  * document number; digits are a PESEL prefix. Filters by status, worker and edition.
  */
