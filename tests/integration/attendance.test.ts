@@ -1,6 +1,7 @@
 // Taking attendance through HTTP with CSRF: one transaction that marks the session held, validation that
 // keeps the user's choices, the server-side "all present", two coordinators saving the same session,
 // read-only access for social workers, refusals (future session, closed edition) and the dashboards' flags.
+import { invalidateAttendanceFlags } from '../../src/features/attendance/attendance-report.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDate, warsawDate } from '../../src/lib/dates.ts';
 import { agentFor, createTestContext, csrfFrom, html, postForm, type Agent, type TestContext } from '../helpers/app.ts';
@@ -251,6 +252,8 @@ describe('attendance rates and warnings', () => {
     const away = club.people[0]!;
     await ctx.db.prisma.attendance.createMany({ data: club.sessions.map((s, i) => ({ sessionId: s.id, participantId: away.id, status: i === 0 ? 'PRESENT' as const : 'ABSENT' as const })) });
     await ctx.db.prisma.classSession.updateMany({ where: { editionId: club.edition.id }, data: { status: 'HELD' } });
+    // The app clears the dashboards' flags on each attendance save; this test writes to the database directly.
+    invalidateAttendanceFlags();
 
     const mine = html((await worker.agent.get('/')).text);
     const link = `a[href="/edycje/${club.edition.id}/uczestnicy/${away.id}"]`;

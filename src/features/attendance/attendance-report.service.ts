@@ -112,10 +112,11 @@ interface FlagRow {
  */
 export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: number; today?: Date } = {}): Promise<FlaggedPerson[]> {
   const today = opts.today ?? warsawDate();
-  const key = `${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${flagsGeneration}`;
+  const days = await inactivityDays(db);
+  const key = `${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${days}|${flagsGeneration}`;
   const hit = flagsCache.get(key);
   if (hit && Date.now() - hit.at < FLAGS_TTL_MS) return hit.value;
-  const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null);
+  const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
   if (flagsCache.size > 1000) flagsCache.clear();
   flagsCache.set(key, { at: Date.now(), value });
   return value;
@@ -134,9 +135,8 @@ export function invalidateAttendanceFlags(): void {
   flagsCache.clear();
 }
 
-async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | null): Promise<FlaggedPerson[]> {
-  const [rows, days] = await Promise.all([
-    db.$queryRaw<FlagRow[]>`
+async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | null, days: number): Promise<FlaggedPerson[]> {
+  const rows = await db.$queryRaw<FlagRow[]>`
       WITH active AS (
         SELECT e.id, e.edition_id, e.group_id, e.participant_id, e.start_date, e.end_date
         FROM enrolments e
@@ -188,9 +188,7 @@ async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | 
       JOIN participants p ON p.id = a.participant_id
       LEFT JOIN tallies t ON t.enrolment_id = a.id
       LEFT JOIN missed ms ON ms.enrolment_id = a.id
-      ORDER BY ed.start_date, a.edition_id, p.last_name, p.first_name`,
-    inactivityDays(db),
-  ]);
+      ORDER BY ed.start_date, a.edition_id, p.last_name, p.first_name`;
   const out: FlaggedPerson[] = [];
   for (const r of rows) {
     const tallySessions = { held: r.held, present: r.present, excused: r.excused, absent: r.held - r.present - r.excused };

@@ -9,7 +9,7 @@ import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { formatDate, warsawDate } from '../../lib/dates.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, recordAuditMany, type Actor } from '../audit/audit.service.ts';
 import { assertOpen, markRunning } from '../editions/editions.service.ts';
 
 export interface RosterRow {
@@ -134,19 +134,23 @@ export async function saveAttendance(db: DbClient, actor: Actor, sessionId: numb
   if (conflicts.length || topicConflict) throw new AttendanceConflictError(conflicts, topicConflict);
   const topic = topicChangedHere ? input.topic : session.topic;
 
-  for (const { row: r, status } of writes) {
-    await db.attendance.upsert({
-      where: { sessionId_participantId: { sessionId, participantId: r.participantId } },
-      create: { sessionId, participantId: r.participantId, status, recordedById: actor.id },
-      update: { status, recordedById: actor.id, recordedAt: new Date() },
-    });
-    await recordAudit(db, actor, {
+  // One statement for all marks and one for their audit rows, whatever the size of the group.
+  if (writes.length) {
+    const ids = writes.map((w) => w.row.participantId);
+    const statuses = writes.map((w) => w.status);
+    await db.$executeRaw`
+      INSERT INTO attendance (session_id, participant_id, status, recorded_by_id, recorded_at)
+      SELECT ${sessionId}, u.pid, u.st::"AttendanceStatus", ${actor.id}, now()
+      FROM unnest(${ids}::int[], ${statuses}::text[]) AS u(pid, st)
+      ON CONFLICT (session_id, participant_id)
+      DO UPDATE SET status = EXCLUDED.status, recorded_by_id = EXCLUDED.recorded_by_id, recorded_at = EXCLUDED.recorded_at`;
+    await recordAuditMany(db, actor, writes.map(({ row: r, status }) => ({
       action: 'attendance.mark',
       entityType: 'class_session',
       entityId: sessionId,
       participantId: r.participantId,
       details: { date: formatDate(session.date), status: [r.mark, status] },
-    });
+    })));
   }
   await faultPoint('attendance.save');
   await db.classSession.update({ where: { id: sessionId }, data: { status: 'HELD', topic, version: { increment: 1 } } });

@@ -33,6 +33,23 @@ export async function recordAudit(db: DbClient, actor: Actor | null, entry: Audi
   });
 }
 
+/** Several entries by one actor in one statement (e.g. every mark of an attendance list). */
+export async function recordAuditMany(db: DbClient, actor: Actor | null, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.auditLog.createMany({
+    data: entries.map((entry) => ({
+      userId: actor?.id ?? null,
+      userLogin: actor?.login ?? null,
+      ip: actor?.ip ?? null,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId === undefined ? null : String(entry.entityId),
+      participantId: entry.participantId ?? null,
+      details: entry.details ?? undefined,
+    })),
+  });
+}
+
 /** The logged-in user as an audit actor. */
 export function actorOf(req: Request): Actor {
   if (!req.user) throw new Error('actorOf() needs a logged-in user');
