@@ -213,8 +213,11 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
         },
         reviews: {
           create: [
-            { dueDate: addDays(start, 30), heldAt: addDays(start, 31), notes: 'Uczestnik realizuje ustalenia, obecność na zajęciach dobra.', authorId: p.workerId },
-            { dueDate: addDays(start, 60), heldAt: status === 'ACTIVE' ? null : addDays(start, 61), authorId: p.workerId },
+            // A review is only held once its date has come.
+            addDays(start, 31) < today
+              ? { dueDate: addDays(start, 30), heldAt: addDays(start, 31), notes: 'Uczestnik realizuje ustalenia, obecność na zajęciach dobra.', authorId: p.workerId }
+              : { dueDate: addDays(start, 30), authorId: p.workerId },
+            { dueDate: addDays(start, 60), heldAt: status === 'ACTIVE' || addDays(start, 61) >= today ? null : addDays(start, 61), authorId: p.workerId },
           ],
         },
       },
