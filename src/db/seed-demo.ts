@@ -254,6 +254,7 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
         decidedById: ['ACCEPTED', 'RESERVE', 'REJECTED'].includes(status) ? users.koordynator! : null,
         rejectionReason: status === 'REJECTED' ? 'Osoba pobiera zasiłek dla bezrobotnych (art. 1 ust. 3 ustawy o zatrudnieniu socjalnym).' : null,
         reserveRank,
+        createdAt: date,
       },
     });
   };
