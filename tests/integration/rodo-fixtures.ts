@@ -8,6 +8,7 @@ import { makePesel } from '../../src/lib/pesel.ts';
 import { html, postForm, type Agent } from '../helpers/app.ts';
 import { makeEdition } from '../helpers/factories.ts';
 import { makeAgreement } from './psu-factories.ts';
+import { buildCertificateContent } from '../../src/features/certificates/certificate-content.ts';
 
 let serial = 100 + (process.pid % 500);
 
@@ -43,8 +44,9 @@ export function formValues($: CheerioAPI, selector = 'form'): Record<string, str
     if (!name || name === '_csrf') return;
     const type = e.attr('type');
     if ((type === 'checkbox' || type === 'radio') && e.attr('checked') === undefined) return;
-    if (el.tagName === 'select') out[name] = e.find('option[selected]').attr('value') ?? '';
-    else if (el.tagName === 'textarea') out[name] = e.text();
+    const tag = e.prop('tagName')?.toLowerCase();
+    if (tag === 'select') out[name] = e.find('option[selected]').attr('value') ?? '';
+    else if (tag === 'textarea') out[name] = e.text();
     else out[name] = e.attr('value') ?? (type === 'checkbox' ? 'on' : '');
   });
   return out;
@@ -100,7 +102,14 @@ export async function giveCasework(db: DbClient, o: { participantId: number; wor
     data: {
       number: `KIS/R/${participantId}`, prefix: 'KIS-R', year: 2026, seq: participantId, kind: 'KIS_COMPLETION', participantId, editionId: o.editionId, enrolmentId: enrolment.id,
       issuedOn: today, issuedById: null, verificationCode: `R${participantId}X${process.pid}`,
-      content: { v: 1, person: { firstName: person.firstName, secondName: null, lastName: person.lastName, birthDate: person.birthDate.toISOString().slice(0, 10), sex: person.sex } },
+      content: buildCertificateContent({
+        kind: 'KIS_COMPLETION', number: `KIS/R/${participantId}`, issuedOn: today, person,
+        centre: { name: 'Ośrodek Pomocy Społecznej', street: 'ul. Polna 1', postalCode: '21-040', city: 'Łąka', clubName: 'KIS', directorName: null },
+        edition: { ...(await db.edition.findUniqueOrThrow({ where: { id: o.editionId } })) },
+        enrolment: { startDate: addDays(today, -40), endDate: null },
+        hours: [{ moduleId: 1, name: 'Warsztaty umiejętności psychospołecznych', plannedHours: 24, heldMinutes: 540, presentMinutes: 360, excusedMinutes: 180 }],
+        attendanceBp: 6667, verifyUrl: 'https://example.test/weryfikacja',
+      }) as never,
     },
   });
   return { contract, enrolment, placement, cert };
