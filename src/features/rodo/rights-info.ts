@@ -4,6 +4,10 @@
 // where the data came from, and that no decision is made by a machine alone.
 import { anonymisationDate } from './anonymise.service.ts';
 import { formatDate } from '../../lib/dates.ts';
+import { polishPlural } from '../editions/labels.ts';
+
+/** "1 rok", "3 lata", "10 lat". */
+export const yearsCount = (n: number) => `${n} ${polishPlural(n, 'rok', 'lata', 'lat')}`;
 
 export interface CentreContact {
   name: string;
@@ -38,7 +42,7 @@ export function centreContactLines(c: CentreContact): string[] {
 export function rightsInformation(c: CentreContact, person: { status: string; caseClosedAt: Date | null }): InfoSection[] {
   const contact = centreContactLines(c).join(', ');
   const years = c.retentionYears;
-  const yearsText = `${years} ${years === 1 ? 'rok' : years % 10 >= 2 && years % 10 <= 4 && (years % 100 < 12 || years % 100 > 14) ? 'lata' : 'lat'}`;
+  const yearsText = yearsCount(years);
   const retentionNow = person.status === 'ANONYMISED'
     ? 'Pani/Pana dane zostały już zanonimizowane: w systemie zostały tylko dane statystyczne, z których nie da się ustalić tożsamości.'
     : person.caseClosedAt

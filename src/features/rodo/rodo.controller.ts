@@ -11,6 +11,7 @@ import { actorOf } from '../audit/audit.service.ts';
 import * as P from '../participants/participants.labels.ts';
 import { ANONYMISATION_KEEPS, ANONYMISATION_REMOVES } from './anonymise.service.ts';
 import { fullName } from './document-format.ts';
+import { yearsCount } from './rights-info.ts';
 import { personDataJson } from './person-data.json.ts';
 import { renderPersonDataPdf } from './person-data.pdf.ts';
 import { anonymiseSchema, searchQuerySchema } from './rodo.schemas.ts';
@@ -40,7 +41,7 @@ export function rodoController(db: Database) {
     const id = personId(req);
     const page = await db.prisma.$transaction((tx) => readRodoPage(tx, actorOf(req), id));
     res.render('rodo/person', {
-      title: `Dane osoby (RODO): ${fullName(page.person)}`, breadcrumbs: crumbs, ...page, statusLabels: P.PARTICIPANT_STATUS_LABELS, documentLabels: P.DOCUMENT_TYPE_LABELS, fullName,
+      title: `Dane osoby (RODO): ${fullName(page.person)}`, breadcrumbs: crumbs, ...page, statusLabels: P.PARTICIPANT_STATUS_LABELS, documentLabels: P.DOCUMENT_TYPE_LABELS, fullName, yearsCount,
     });
   };
 
@@ -61,7 +62,7 @@ export function rodoController(db: Database) {
   const renderAnonymisation = async (res: Response, status: number, extra: Record<string, unknown> = {}) => {
     const overview = await anonymisationOverview(db.prisma);
     res.status(status).render('rodo/anonymisation', {
-      title: 'Anonimizacja danych po okresie przechowywania', breadcrumbs: crumbs, ...overview, removes: ANONYMISATION_REMOVES, keeps: ANONYMISATION_KEEPS, fullName, ...extra,
+      title: 'Anonimizacja danych po okresie przechowywania', breadcrumbs: crumbs, ...overview, removes: ANONYMISATION_REMOVES, keeps: ANONYMISATION_KEEPS, fullName, yearsCount, ...extra,
     });
   };
 
