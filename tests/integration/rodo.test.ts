@@ -50,6 +50,10 @@ describe('finding a person', () => {
     expect(byPesel('tbody a').attr('href')).toBe(`/admin/rodo/osoby/${a.id}`);
     const bySurname = html((await admin.get(`/admin/rodo?q=${encodeURIComponent('Źrebięcka')}`)).text);
     expect(bySurname('tbody a').map((_i, el) => bySurname(el).attr('href')).get()).toEqual([`/admin/rodo/osoby/${a.id}`]);
+    const secondPart = html((await admin.get(`/admin/rodo?q=${encodeURIComponent('łój')}`)).text);
+    expect(secondPart('tbody a').map((_i, el) => secondPart(el).attr('href')).get()).toEqual([`/admin/rodo/osoby/${a.id}`]);
+    // A first name alone is not enough to pick a person out for a disclosure.
+    expect(html((await admin.get(`/admin/rodo?q=${encodeURIComponent('Żaneta')}`)).text)('tbody tr')).toHaveLength(0);
     const none = html((await admin.get('/admin/rodo?q=Nieistniejąca')).text);
     expect(none('.empty-state').text()).toContain('Nikogo nie znaleziono');
   });

@@ -4,18 +4,39 @@ import type { Db, DbClient } from '../../db/client.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { warsawDate } from '../../lib/dates.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import { participantWhere, recordParticipantRead } from '../participants/participants.service.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { recordParticipantRead } from '../participants/participants.service.ts';
 import { anonymisationDate, anonymiseDue, findDueForAnonymisation, retentionYears } from './anonymise.service.ts';
 import { buildTrail, TRAIL_ACTIONS } from './correction-trail.ts';
 import { collectPersonData } from './person-data.service.ts';
 
 export const SEARCH_LIMIT = 50;
 
-/** People by PESEL (or its beginning) or surname, in every state of the case. */
+/**
+ * People by PESEL (or its beginning), surname (or the beginning of either part of a double surname) or
+ * document number, in every state of the case. Kept here rather than borrowed from the register's search,
+ * which filters by state and paginates for other purposes.
+ */
+export function rodoSearchWhere(q: string): Prisma.ParticipantWhereInput | null {
+  const text = q.trim();
+  if (!text) return null;
+  if (/^\d{1,11}$/.test(text)) return { pesel: { startsWith: text } };
+  return {
+    AND: text.split(/\s+/).slice(0, 3).map((word) => ({
+      OR: [
+        { lastName: { startsWith: word, mode: 'insensitive' as const } },
+        { lastName: { contains: `-${word}`, mode: 'insensitive' as const } },
+        { documentNumber: { equals: word.toUpperCase() } },
+      ],
+    })),
+  };
+}
+
 export async function searchPeople(db: DbClient, q: string) {
-  if (!q.trim()) return [];
+  const where = rodoSearchWhere(q);
+  if (!where) return [];
   return db.participant.findMany({
-    where: participantWhere({ q, status: 'ALL', page: 1, worker: undefined, edition: undefined }),
+    where,
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
     take: SEARCH_LIMIT,
     select: { id: true, firstName: true, lastName: true, pesel: true, documentNumber: true, birthDate: true, status: true, caseClosedAt: true },
