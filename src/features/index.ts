@@ -16,6 +16,7 @@ import { publicWorksRoutes } from './public-works/psu.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { participantsRoutes } from './participants/participants.routes.ts';
 import { referralsRoutes } from './referrals/referrals.routes.ts';
+import { rodoRoutes } from './rodo/rodo.routes.ts';
 import { settingsRoutes } from './settings/settings.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
@@ -37,5 +38,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     participantsRoutes(db),
     referralsRoutes(db),
     contractsRoutes(db),
+    rodoRoutes(db),
   ];
 }

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
+  { href: '/admin/rodo', text: 'Dane osobowe (RODO)', permission: 'rodo.manage' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {

@@ -32,6 +32,8 @@ export interface CertificateContent {
   modules: { name: string; plannedHours: number; attendedMinutes: number }[];
   totalAttendedMinutes: number;
   attendanceBp: number | null;
+  /** Set when the person's data were anonymised after the retention period (src/features/rodo). */
+  anonymised?: boolean;
   /** Address of the public verification page as printed (fixed at issue, so reprints match). */
   verifyUrl?: string;
 }

@@ -62,7 +62,8 @@ function drawPage(doc: Pdf, cert: PrintableCertificate, fallbackUrl: string): vo
   centred(doc, c.title, 'bold', 13, 1.2);
   centred(doc, 'Zaświadcza się, że', 'regular', 11, 0.4);
   centred(doc, personName(c), 'bold', 18, 0.2);
-  centred(doc, `${female ? 'urodzona' : 'urodzony'} dnia ${d(c.person.birthDate)}`, 'regular', 10, 1);
+  // After anonymisation (RODO) only the year of birth is left: no made-up date is printed.
+  centred(doc, c.anonymised ? 'dane osoby zanonimizowane' : `${female ? 'urodzona' : 'urodzony'} dnia ${d(c.person.birthDate)}`, 'regular', 10, 1);
   const rate = c.attendanceBp === null ? '' : ` z frekwencją ${formatBasisPoints(c.attendanceBp)}`;
   const what = c.kind === 'KIS_COMPLETION'
     ? `${female ? 'uczestniczyła' : 'uczestniczył'} w zajęciach reintegracji społecznej i zawodowej prowadzonych przez ${c.centre.name} (${c.centre.clubName}) w ramach edycji „${c.edition.name}” i ${female ? 'ukończyła' : 'ukończył'} je${rate}.`

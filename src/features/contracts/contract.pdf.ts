@@ -53,7 +53,8 @@ export function buildContractPdf(c: ContractFull, ctx: ContractPdfContext): Pdf 
   const identity: [string, string][] = [['Imię i nazwisko', fullName]];
   identity.push(['PESEL', p.pesel ?? 'brak']);
   if (p.documentType) identity.push(['Dokument tożsamości', `${DOCUMENT_TYPE_LABELS[p.documentType]} ${p.documentNumber ?? ''}`]);
-  identity.push(['Data urodzenia', formatDate(p.birthDate)], ['Adres zamieszkania', address(p)]);
+  // An anonymised person keeps only the year of birth.
+  identity.push(p.status === 'ANONYMISED' ? ['Rok urodzenia', `${p.birthDate.getUTCFullYear()} (dane zanonimizowane)`] : ['Data urodzenia', formatDate(p.birthDate)], ['Adres zamieszkania', address(p)]);
   keyValues(doc, identity);
 
   section(doc, '2. Pracownik socjalny');

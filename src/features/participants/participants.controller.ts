@@ -108,7 +108,7 @@ export function participantsController(db: Database) {
     const data = await db.prisma.$transaction((tx) => readParticipantCard(tx, actorOf(req), id, { withSensitive, today: warsawDate() }));
     const p = data.participant;
     res.render('participants/card', {
-      title: `${p.firstName} ${p.lastName}`,
+      title: `${p.firstName} ${p.lastName}`.trim(), // an anonymised person has no first name
       breadcrumbs: crumbs,
       ...data,
       withSensitive,

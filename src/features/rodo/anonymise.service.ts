@@ -3,10 +3,43 @@
 // what statistics need stays (sex, year of birth, education, labour status, eligibility bases, outcomes,
 // attendance marks, PSU hours and amounts), so old reports still add up.
 import type { Db, DbClient } from '../../db/client.ts';
-import { utcDate, warsawDate } from '../../lib/dates.ts';
+import { isoDate, utcDate, warsawDate } from '../../lib/dates.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 
 export const REDACTED = '[zanonimizowano]';
+
+/** What the administrator is told before running it (and what the code below does). */
+export const ANONYMISATION_REMOVES = [
+  'imię, drugie imię i nazwisko (zastąpione napisem „Osoba zanonimizowana nr …”)',
+  'PESEL, rodzaj i numer dokumentu tożsamości',
+  'adres, telefon, e-mail, uwagi, data rejestracji i profil pomocy w PUP',
+  'dokładna data urodzenia (zostaje sam rok)',
+  'wszystkie dane szczególnych kategorii (niepełnosprawność, uzależnienia, zdrowie, bezdomność, zakład karny)',
+  'opisy w skierowaniach i kontraktach socjalnych (uzasadnienia, ocena sytuacji, cele, działania, notatki z ocen)',
+  'opinie, uwagi do obecności i godzin PSU, indywidualne plany działania, numery skierowań z PUP',
+  'imię, nazwisko i data urodzenia w treści wydanych zaświadczeń',
+  'wartości „przed” i „po” w dzienniku zdarzeń dotyczących tej osoby',
+];
+
+export const ANONYMISATION_KEEPS = [
+  'płeć, rok urodzenia, obywatelstwo, wykształcenie i sytuacja na rynku pracy',
+  'podstawy kwalifikacji ze skierowań (art. 1 ust. 2 ustawy o zatrudnieniu socjalnym) i stany skierowań',
+  'okresy i stany kontraktów socjalnych',
+  'udział w edycjach KIS, obecności, wyniki i rezultaty (np. podjęcie pracy)',
+  'godziny i kwoty prac społecznie użytecznych (rozliczenia z PUP nadal się sumują)',
+  'numery zaświadczeń w rejestrze',
+  'wpisy w dzienniku zdarzeń: kto, kiedy i co zrobił (bez wartości)',
+];
+
+/** The day a case closed on `caseClosedAt` becomes due (the same arithmetic as the cutoff below). */
+export function anonymisationDate(caseClosedAt: Date, years: number): Date {
+  return utcDate(caseClosedAt.getUTCFullYear() + years, caseClosedAt.getUTCMonth() + 1, caseClosedAt.getUTCDate());
+}
+
+/** The anonymised name: the first name is left empty so "surname first name" and "first name surname" both read well. */
+export function anonymisedName(id: number): { firstName: string; lastName: string } {
+  return { firstName: '', lastName: `Osoba zanonimizowana nr ${id}` };
+}
 
 export async function retentionYears(db: DbClient): Promise<number> {
   return (await db.centreSettings.findUnique({ where: { id: 1 }, select: { retentionYears: true } }))?.retentionYears ?? 10;
@@ -28,17 +61,17 @@ export async function findDueForAnonymisation(db: DbClient, today = warsawDate()
 export async function anonymiseParticipant(tx: DbClient, actor: Actor | null, id: number): Promise<void> {
   const p = await tx.participant.findUniqueOrThrow({ where: { id }, select: { birthDate: true, status: true } });
   if (p.status === 'ANONYMISED') return;
+  const yearOnly = utcDate(p.birthDate.getUTCFullYear(), 7, 1);
   await tx.participant.update({
     where: { id },
     data: {
       pesel: null,
       documentType: null,
       documentNumber: null,
-      firstName: 'Osoba',
+      ...anonymisedName(id),
       secondName: null,
-      lastName: `zanonimizowana nr ${id}`,
       // Year of birth stays for age bands in reports.
-      birthDate: utcDate(p.birthDate.getUTCFullYear(), 7, 1),
+      birthDate: yearOnly,
       street: null,
       houseNumber: null,
       flatNumber: null,
@@ -48,6 +81,7 @@ export async function anonymiseParticipant(tx: DbClient, actor: Actor | null, id
       email: null,
       notes: null,
       pupProfile: null,
+      pupRegisteredAt: null,
       status: 'ANONYMISED',
       anonymisedAt: new Date(),
       version: { increment: 1 },
@@ -68,12 +102,18 @@ export async function anonymiseParticipant(tx: DbClient, actor: Actor | null, id
   await tx.enrolment.updateMany({ where: { participantId: id }, data: { opinionStart: null, opinionEnd: null, outcomeReason: null } });
   await tx.individualPlan.updateMany({ where: { participantId: id }, data: { goals: REDACTED, notes: null } });
   await tx.attendance.updateMany({ where: { participantId: id }, data: { note: null } });
+  // An individual session's topic may name the person.
+  await tx.classSession.updateMany({ where: { participantId: id }, data: { topic: null } });
   await tx.psuHourEntry.updateMany({ where: { participantId: id }, data: { note: null } });
   await tx.psuPlacement.updateMany({ where: { participantId: id }, data: { pupReferralNumber: null, endReason: null } });
-  const certs = await tx.certificate.findMany({ where: { participantId: id }, select: { id: true, content: true } });
+  const certs = await tx.certificate.findMany({ where: { participantId: id }, select: { id: true, content: true, revokedReason: true } });
   for (const c of certs) {
-    const content = { ...(c.content as Record<string, unknown>), participantName: REDACTED, pesel: null, birthDate: null };
-    await tx.certificate.update({ where: { id: c.id }, data: { content } });
+    // The frozen content keeps the person under `person` (see certificates/certificate-content.ts).
+    const old = c.content as Record<string, unknown>;
+    const oldPerson = (old.person ?? {}) as Record<string, unknown>;
+    const person = { ...anonymisedName(id), secondName: null, birthDate: isoDate(yearOnly), sex: oldPerson.sex ?? null };
+    const content = { ...old, person, anonymised: true };
+    await tx.certificate.update({ where: { id: c.id }, data: { content, revokedReason: c.revokedReason ? REDACTED : null } });
   }
   // The log keeps who did what and when about this person, but no longer the values.
   await tx.$executeRawUnsafe(`SET LOCAL reintegra.audit_maintenance = 'on'`);
