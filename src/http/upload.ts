@@ -73,6 +73,8 @@ export function readUpload(options: UploadOptions): UploadParser {
       if (!(name in fields)) fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      // A body that ends mid-file errors the file stream too; the parser's own error answers the request.
+      stream.on('error', () => undefined);
       if (name !== options.field || file) {
         stream.resume();
         return;

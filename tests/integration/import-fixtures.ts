@@ -68,7 +68,7 @@ export async function preview(agent: Agent, bytes: Buffer, fileName: string) {
 }
 
 /** Presses "Importuj" on the preview, then waits until the progress endpoint says the job ended. */
-export async function runImport(agent: Agent, id: number) {
+export async function runImport(agent: Agent, id: number, seen: { done: number; status: string }[] = []) {
   const $ = html((await agent.get(`/admin/import/${id}`)).text);
   const form = $(`form[action="/admin/import/${id}/import"]`);
   expect(form.length, 'import button on the preview').toBe(1);
@@ -77,7 +77,7 @@ export async function runImport(agent: Agent, id: number) {
     _once: String(form.find('input[name=_once]').val()),
   });
   expect(res.status).toBe(303);
-  return { res, final: await waitForImport(agent, id) };
+  return { res, final: await waitForImport(agent, id, seen) };
 }
 
 export async function waitForImport(agent: Agent, id: number, seen: { done: number; status: string }[] = []) {

@@ -10,6 +10,9 @@ export class SheetError extends Error {
   }
 }
 
+/** parseCsv() stopped reading: the file has more records than the caller allows. */
+export class TooManyRecordsError extends Error {}
+
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250' | 'iso-8859-2';
 
 export const ENCODING_LABELS: Record<TextEncodingName, string> = {
@@ -77,7 +80,7 @@ export function parseCsv(text: string, sep: Separator, maxRecords = Infinity): s
   const endRecord = () => {
     record.push(cell);
     records.push(record);
-    if (records.length > maxRecords) throw new SheetError(`Plik ma więcej niż ${maxRecords} wierszy. Podziel go na mniejsze części.`);
+    if (records.length > maxRecords) throw new TooManyRecordsError();
     record = [];
     cell = '';
   };

@@ -9,7 +9,7 @@ import { mapHeaders } from './columns.ts';
 import { SheetError } from './csv-text.ts';
 import { sheetRows, type SheetRow } from './participant-rows.ts';
 import { checkSheet, type SheetCheck } from './sheet-check.service.ts';
-import { readSheetFile } from './sheet-reader.ts';
+import { MAX_ROWS, readSheetFile, tooManyRows } from './sheet-reader.ts';
 
 export const PARTICIPANTS_KIND = 'participants';
 /** A preview nobody imported is forgotten after a day (it holds personal data). */
@@ -35,6 +35,7 @@ export async function readParticipantsSheet(bytes: Buffer, fileName: string) {
   const map = mapHeaders(sheet.rows);
   const rows = sheetRows(sheet.rows, map);
   if (!rows.length) throw new SheetError('Pod wierszem nagłówków nie ma żadnych danych. Wpisz osoby w kolejnych wierszach.');
+  if (rows.length > MAX_ROWS) throw tooManyRows();
   return { sheet, map, rows };
 }
 

@@ -2,12 +2,13 @@
 // string here; numbers and dates from XLSX cells are written the way a Polish user would type them.
 import { readSheet } from 'read-excel-file/node';
 import { formatDate } from '../../lib/dates.ts';
-import { decodeText, detectSeparator, ENCODING_LABELS, parseCsv, SEPARATOR_LABELS, SheetError } from './csv-text.ts';
+import { decodeText, detectSeparator, ENCODING_LABELS, parseCsv, SEPARATOR_LABELS, SheetError, TooManyRecordsError } from './csv-text.ts';
 
 export { SheetError };
 
 /** Rows beyond this are refused: split the sheet (a centre's register is a few thousand people). */
 export const MAX_ROWS = 10_000;
+export const tooManyRows = () => new SheetError(`Plik ma więcej niż ${MAX_ROWS.toLocaleString('pl-PL')} wierszy z danymi. Podziel go na mniejsze części.`);
 /** An XLSX is a ZIP: refuse one that would unpack to more than this (a "zip bomb"). */
 const MAX_XLSX_UNPACKED = 100 * 1024 * 1024;
 
@@ -41,7 +42,15 @@ function readCsv(bytes: Buffer): Sheet {
     throw new SheetError('To nie jest plik tekstowy CSV ani arkusz .xlsx. Zapisz arkusz jako CSV (rozdzielany średnikami) albo .xlsx.');
   }
   const separator = detectSeparator(text);
-  const rows = parseCsv(text, separator, MAX_ROWS + 1).map((r) => r.map(unwrapFormula));
+  let records: string[][];
+  try {
+    // A few more than the limit: the header and a title line above it do not count.
+    records = parseCsv(text, separator, MAX_ROWS + 10);
+  } catch (err) {
+    if (err instanceof TooManyRecordsError) throw tooManyRows();
+    throw err;
+  }
+  const rows = records.map((r) => r.map(unwrapFormula));
   return { rows, description: `CSV, kodowanie ${ENCODING_LABELS[encoding]}, separator: ${SEPARATOR_LABELS[separator]}` };
 }
 
@@ -61,7 +70,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
     if (code === 'XLS_FILE_NOT_SUPPORTED') throw new SheetError('To plik w starym formacie Excela (.xls). Zapisz go jako .xlsx albo CSV.');
     throw new SheetError('Nie udało się odczytać pliku .xlsx: plik jest uszkodzony albo to nie jest arkusz Excela. Zapisz go ponownie jako .xlsx albo CSV.');
   }
-  if (data.length > MAX_ROWS + 1) throw new SheetError(`Plik ma więcej niż ${MAX_ROWS} wierszy. Podziel go na mniejsze części.`);
+  if (data.length > MAX_ROWS + 10) throw tooManyRows();
   return { rows: data.map((r) => r.map(cellText)), description: 'arkusz Excel (.xlsx), pierwszy arkusz' };
 }
 
