@@ -35,8 +35,11 @@ describe('import page', () => {
     expect(template.headers['content-type']).toContain('text/csv');
     expect(template.headers['content-disposition']).toContain('attachment');
     expect(template.text.startsWith('\ufeffNazwisko;Imię;Drugie imię;PESEL;')).toBe(true);
-    // The template itself goes through the reader: every column is recognised, none ignored.
-    const back = await preview(admin, Buffer.from(template.text, 'utf8'), 'wzor.csv');
+    expect(template.text.split('\r\n').filter(Boolean)).toHaveLength(1); // headers only: no sample person to import by mistake
+    // The template, filled in, goes through the reader: every column is recognised, none ignored.
+    const filled = `${template.text}Wzorcowa;Anna;;${uniquePesel()};;K;;;;Polna;1;;00-950;Gdańsk;;;średnie;${worker.login};\r\n`;
+    const back = await preview(admin, Buffer.from(filled, 'utf8'), 'wzor.csv');
+    expect(back.$('.notice--success').length, back.$('.import-problems').text()).toBe(1);
     expect(back.$('main').text()).not.toContain('Pominięte kolumny');
     expect(back.$('main').text()).toContain('nagłówki w wierszu 1');
   });

@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'participant.anonymise': 'Anonimizacja danych osoby',
   'audit.export': 'Eksport dziennika zdarzeń',
   'import.participants': 'Import osób z arkusza',
+  'import.preview': 'Podgląd importu osób z arkusza',
+  'import.cancel': 'Anulowanie importu osób z arkusza',
   'edition.create': 'Utworzenie edycji KIS',
   'edition.update': 'Zmiana danych edycji KIS',
   'edition.close': 'Zamknięcie edycji KIS',

@@ -22,23 +22,23 @@ export interface ColumnDef {
 export const COLUMNS: ColumnDef[] = [
   { key: 'lastName', header: 'Nazwisko', aliases: [], help: 'wymagane', example: 'Kowalska' },
   { key: 'firstName', header: 'Imię', aliases: ['Pierwsze imię', 'Imiona'], help: 'wymagane', example: 'Bożena' },
-  { key: 'secondName', header: 'Drugie imię', aliases: [], help: 'nieobowiązkowe', example: '' },
+  { key: 'secondName', header: 'Drugie imię', aliases: [], help: 'nieobowiązkowe', example: 'Maria' },
   { key: 'pesel', header: 'PESEL', aliases: ['Nr PESEL', 'Numer PESEL'], help: '11 cyfr; sprawdzana cyfra kontrolna. Data urodzenia i płeć są brane z numeru PESEL.', example: '99123199924' },
   { key: 'birthDate', header: 'Data urodzenia', aliases: ['Data ur.', 'Urodzony', 'Urodzona', 'Urodzony(a)', 'Data urodzin'], help: 'DD.MM.RRRR; wymagana bez numeru PESEL, a przy numerze PESEL musi się z nim zgadzać', example: '31.12.1999' },
   { key: 'sex', header: 'Płeć', aliases: [], help: 'K albo M (kobieta, mężczyzna); wymagana bez numeru PESEL', example: 'K' },
   { key: 'citizenship', header: 'Obywatelstwo', aliases: [], help: 'puste = polskie', example: 'polskie' },
-  { key: 'documentType', header: 'Rodzaj dokumentu', aliases: ['Dokument', 'Dokument tożsamości'], help: 'dla osób bez numeru PESEL: paszport, karta pobytu, zagraniczny dokument tożsamości albo inny dokument', example: '' },
-  { key: 'documentNumber', header: 'Nr dokumentu', aliases: ['Numer dokumentu', 'Seria i numer dokumentu', 'Seria i nr dokumentu'], help: 'seria i numer dokumentu (dla osób bez numeru PESEL)', example: '' },
+  { key: 'documentType', header: 'Rodzaj dokumentu', aliases: ['Dokument', 'Dokument tożsamości'], help: 'dla osób bez numeru PESEL: paszport, karta pobytu, zagraniczny dokument tożsamości albo inny dokument', example: 'paszport' },
+  { key: 'documentNumber', header: 'Nr dokumentu', aliases: ['Numer dokumentu', 'Seria i numer dokumentu', 'Seria i nr dokumentu'], help: 'seria i numer dokumentu (dla osób bez numeru PESEL)', example: 'FX1234567' },
   { key: 'street', header: 'Ulica', aliases: ['Ul.'], help: 'nieobowiązkowe', example: 'Polna' },
   { key: 'houseNumber', header: 'Nr domu', aliases: ['Numer domu', 'Nr budynku', 'Numer budynku', 'Nr posesji'], help: 'nieobowiązkowe', example: '12' },
   { key: 'flatNumber', header: 'Nr lokalu', aliases: ['Numer lokalu', 'Nr mieszkania', 'Numer mieszkania', 'Lokal'], help: 'nieobowiązkowe', example: '3' },
   { key: 'postalCode', header: 'Kod pocztowy', aliases: ['Kod'], help: '00-000', example: '00-950' },
   { key: 'city', header: 'Miejscowość', aliases: ['Miasto', 'Miejscowość zamieszkania', 'Miejsce zamieszkania'], help: 'nieobowiązkowe', example: 'Warszawa' },
   { key: 'phone', header: 'Telefon', aliases: ['Nr telefonu', 'Numer telefonu', 'Tel.', 'Telefon kontaktowy'], help: 'nieobowiązkowe', example: '600 100 200' },
-  { key: 'email', header: 'E-mail', aliases: ['Email', 'Adres e-mail', 'Mail'], help: 'nieobowiązkowe', example: '' },
+  { key: 'email', header: 'E-mail', aliases: ['Email', 'Adres e-mail', 'Mail'], help: 'nieobowiązkowe', example: 'b.kowalska@example.pl' },
   { key: 'education', header: 'Wykształcenie', aliases: [], help: 'podstawowe, gimnazjalne, zasadnicze zawodowe, średnie, policealne, wyższe albo brak', example: 'średnie' },
-  { key: 'socialWorker', header: 'Pracownik socjalny', aliases: ['Pracownik', 'Opiekun', 'Pracownik prowadzący'], help: 'login albo imię i nazwisko pracownika socjalnego z listy użytkowników; puste = bez przydziału', example: 'pracownik' },
-  { key: 'notes', header: 'Uwagi', aliases: ['Notatki'], help: 'nieobowiązkowe', example: '' },
+  { key: 'socialWorker', header: 'Pracownik socjalny', aliases: ['Pracownik', 'Opiekun', 'Pracownik prowadzący'], help: 'login albo imię i nazwisko pracownika socjalnego z listy użytkowników; puste = bez przydziału', example: 'a.kowalska' },
+  { key: 'notes', header: 'Uwagi', aliases: ['Notatki'], help: 'nieobowiązkowe', example: 'kontakt przez siostrę' },
 ];
 
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
@@ -94,7 +94,10 @@ export function mapHeaders(rows: string[][]): HeaderMap {
   return { headerRow: index + 1, keys, ignored };
 }
 
-/** The template: every column's header and one example person. */
+/**
+ * The template: the header row only. An example person in it would be imported with the real ones if
+ * nobody deleted it; the import page shows examples beside each column instead.
+ */
 export function templateCsv(): string {
-  return toCsv([COLUMNS.map((c) => c.header), COLUMNS.map((c) => (c.key === 'pesel' ? { digits: c.example } : c.example))]);
+  return toCsv([COLUMNS.map((c) => c.header)]);
 }

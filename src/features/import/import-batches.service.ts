@@ -69,6 +69,13 @@ export async function getBatch(db: DbClient, id: number) {
   return batch;
 }
 
+/** Only the counters (the progress page asks every second; the stored rows can be megabytes). */
+export async function getBatchStatus(db: DbClient, id: number) {
+  const batch = await db.importBatch.findUnique({ where: { id }, select: { kind: true, status: true, totalRows: true, doneRows: true } });
+  if (!batch || batch.kind !== PARTICIPANTS_KIND) throw new NotFoundError('Nie ma takiego importu.');
+  return batch;
+}
+
 export function previewInfo(batch: { errors: unknown }): PreviewInfo {
   return batch.errors as PreviewInfo;
 }

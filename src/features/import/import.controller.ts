@@ -9,7 +9,7 @@ import { polishPlural } from '../editions/labels.ts';
 import { SEX_LABELS } from '../participants/participants.labels.ts';
 import { COLUMNS, templateCsv } from './columns.ts';
 import { SheetError } from './csv-text.ts';
-import { cancelPreview, createPreview, getBatch, listBatches, previewInfo, storedRows } from './import-batches.service.ts';
+import { cancelPreview, createPreview, getBatch, getBatchStatus, listBatches, previewInfo, storedRows } from './import-batches.service.ts';
 import { importProgress } from './import-progress.ts';
 import { settleAbandoned, startImport } from './import-run.service.ts';
 import { previewSample } from './sheet-check.service.ts';
@@ -87,7 +87,7 @@ export function importController(db: Database) {
 
   const progress: RequestHandler = async (req, res) => {
     const id = batchId(req);
-    const batch = await getBatch(db.prisma, id);
+    const batch = await getBatchStatus(db.prisma, id);
     const live = importProgress(id);
     res.set('Cache-Control', 'no-store').json({
       status: batch.status,

@@ -23,7 +23,8 @@ export function sheetRows(rows: string[][], map: HeaderMap): SheetRow[] {
     const values: SheetValues = {};
     rows[i]!.forEach((cell, c) => {
       const key = map.keys[c];
-      const text = cell.replace(/\s+/g, ' ').trim();
+      // Runs of spaces are squeezed (names copied from other documents); notes keep their line breaks.
+      const text = key === 'notes' ? cell.trim() : cell.replace(/\s+/g, ' ').trim();
       if (key && text) values[key] = text;
     });
     if (Object.keys(values).length) out.push({ row: i + 1, values });
