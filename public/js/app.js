@@ -58,7 +58,7 @@ document.addEventListener('DOMContentLoaded', () => {
           bar.max = p.total;
           bar.value = p.done;
         }
-        if (text && p.done !== last) text.textContent = `Zapisane osoby: ${p.done.toLocaleString('pl-PL')} z ${p.total.toLocaleString('pl-PL')}.`;
+        if (text && p.done !== last) text.textContent = `Zapisane wiersze: ${p.done.toLocaleString('pl-PL')} z ${p.total.toLocaleString('pl-PL')}.`;
         last = p.done;
       }
     } catch {

@@ -24,8 +24,9 @@ function sheet(count: number, from: number, edit: (cells: string[], i: number) =
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function uploadSheet(page: Page, bytes: Buffer, name: string) {
+async function uploadSheet(page: Page, bytes: Buffer, name: string, kind: 'participants' | 'psu-hours' = 'participants') {
   await page.goto('/admin/import');
+  await page.check(`input[name=kind][value=${kind}]`);
   await page.setInputFiles('#f-file', { name, mimeType: 'text/csv', buffer: bytes });
   await page.click('button:has-text("Wczytaj i sprawdź")');
   await page.waitForURL(/\/admin\/import\/\d+$/);
@@ -76,6 +77,16 @@ describe('import in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+
+    // A PSU hours sheet: people who are not in the register, hours that are not hours.
+    const psu = 'PESEL;Nazwisko;Data;Godziny\r\n85031212350;Kowalski;03.03.2025;4\r\n99123199924;Nowak;04.03.2025;dużo\r\n';
+    await uploadSheet(page, Buffer.from(psu, 'utf8'), 'godziny-psu.csv', 'psu-hours');
+    expect(await page.textContent('h1')).toContain('Import godzin PSU');
+    expect(await page.textContent('#wiersz-2')).toContain('nie ma w rejestrze osoby o tym numerze PESEL');
+    expect(await page.textContent('#wiersz-3')).toContain('„dużo” – wpisz liczbę godzin');
+    await checkA11y(page, 'import – godziny PSU z błędami');
+    await screenshot(page, 'import-psu-podglad-bledy');
+
     await ctx.close();
   });
 

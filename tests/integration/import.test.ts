@@ -188,7 +188,7 @@ describe('a clean sheet', () => {
     const { final } = await runImport(admin, id);
     expect(final.status).toBe('FAILED');
     const $ = html((await admin.get(`/admin/import/${id}`)).text);
-    expect($('.notice--error').text()).toContain('Nie zaimportowano nikogo: 1 z 2 wierszy ma błędy.');
+    expect($('.notice--error').text()).toContain('Nic nie zaimportowano: 1 z 2 wierszy ma błędy.');
     expect(problemsOfRow($, 3)).toEqual(['Duplikat w rejestrze: Osoba z tym numerem PESEL jest już w rejestrze: Łucja Ręczna.']);
     expect(await participants()).toBe(before + 1); // only the hand-registered one
   });

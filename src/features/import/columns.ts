@@ -1,8 +1,6 @@
 // The columns a participants sheet may have: their Polish headers, the variants people write, and what
-// goes in them. Headers match whatever their case, diacritics, spaces and punctuation ("Imie", "IMIĘ",
-// "nr. domu" all work). The import page and the template CSV are built from this list.
-import { toCsv } from '../../lib/csv.ts';
-import { SheetError } from './csv-text.ts';
+// goes in them. The import page and the template CSV are built from this list.
+import { columnSet, normalizeHeader, type ColumnDef as SheetColumnDef, type HeaderMap as SheetHeaderMap } from './sheet-columns.ts';
 
 export const COLUMN_KEYS = [
   'lastName', 'firstName', 'secondName', 'pesel', 'birthDate', 'sex', 'citizenship', 'documentType', 'documentNumber',
@@ -10,14 +8,7 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export interface ColumnDef {
-  key: ColumnKey;
-  header: string;
-  aliases: string[];
-  /** What to write, for the table on the import page. */
-  help: string;
-  example: string;
-}
+export type ColumnDef = SheetColumnDef<ColumnKey>;
 
 export const COLUMNS: ColumnDef[] = [
   { key: 'lastName', header: 'Nazwisko', aliases: [], help: 'wymagane', example: 'Kowalska' },
@@ -41,63 +32,19 @@ export const COLUMNS: ColumnDef[] = [
   { key: 'notes', header: 'Uwagi', aliases: ['Notatki'], help: 'nieobowiązkowe', example: 'kontakt przez siostrę' },
 ];
 
-export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
+/** Required: surname, first name, and a PESEL (or a document for people without one). */
+export const PARTICIPANT_SHEET = columnSet(COLUMNS, {
+  examples: ['lastName', 'firstName', 'pesel'],
+  missing: (seen) => {
+    const missing = (['lastName', 'firstName'] as const).filter((k) => !seen.has(k)).map((k) => `„${COLUMNS.find((c) => c.key === k)!.header}”`);
+    if (!seen.has('pesel') && !seen.has('documentNumber')) missing.push('„PESEL” (albo „Nr dokumentu” dla osób bez numeru PESEL)');
+    return missing;
+  },
+});
 
-/** "Nr. domu" → "nrdomu": lower case, no diacritics (ł → l too), letters and digits only. */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-const LOOKUP = new Map<string, ColumnKey>();
-for (const c of COLUMNS) for (const name of [c.header, ...c.aliases]) LOOKUP.set(normalizeHeader(name), c.key);
-
-export function columnFor(header: string): ColumnKey | null {
-  return LOOKUP.get(normalizeHeader(header)) ?? null;
-}
-
-export interface HeaderMap {
-  /** Row number (1-based) of the header row. */
-  headerRow: number;
-  /** For each cell of the header row, the column it fills (null: ignored). */
-  keys: (ColumnKey | null)[];
-  /** Headers that match no column: shown, not an error. */
-  ignored: string[];
-}
-
-/**
- * Finds the header row (the first of the first ten rows naming at least two known columns: sheets often
- * start with a title line) and maps its cells to columns. Throws a Polish message when the sheet cannot
- * be read as a participants list.
- */
-export function mapHeaders(rows: string[][]): HeaderMap {
-  const index = rows.slice(0, 10).findIndex((r) => r.filter((h) => columnFor(h)).length >= 2);
-  if (index < 0) {
-    throw new SheetError('Nie znaleziono wiersza nagłówków. Pierwszy wiersz arkusza powinien zawierać nazwy kolumn, np. „Nazwisko”, „Imię”, „PESEL” (wzór do pobrania poniżej).');
-  }
-  const header = rows[index]!;
-  const keys = header.map((h) => columnFor(h));
-  const seen = new Map<ColumnKey, string>();
-  for (const [i, key] of keys.entries()) {
-    if (!key) continue;
-    if (seen.has(key)) throw new SheetError(`Kolumny „${seen.get(key)}” i „${header[i]!.trim()}” oznaczają to samo (${COLUMN_BY_KEY[key].header}). Zostaw jedną z nich.`);
-    seen.set(key, header[i]!.trim());
-  }
-  const missing = (['lastName', 'firstName'] as const).filter((k) => !seen.has(k)).map((k) => `„${COLUMN_BY_KEY[k].header}”`);
-  if (!seen.has('pesel') && !seen.has('documentNumber')) missing.push('„PESEL” (albo „Nr dokumentu” dla osób bez numeru PESEL)');
-  if (missing.length) throw new SheetError(`W arkuszu brakuje kolumn: ${missing.join(', ')}.`);
-  const ignored = header.filter((h, i) => h.trim() && !keys[i]).map((h) => h.trim());
-  return { headerRow: index + 1, keys, ignored };
-}
-
-/**
- * The template: the header row only. An example person in it would be imported with the real ones if
- * nobody deleted it; the import page shows examples beside each column instead.
- */
-export function templateCsv(): string {
-  return toCsv([COLUMNS.map((c) => c.header)]);
-}
+export const COLUMN_BY_KEY = PARTICIPANT_SHEET.byKey;
+export const columnFor = PARTICIPANT_SHEET.columnFor;
+export const mapHeaders = PARTICIPANT_SHEET.mapHeaders;
+export const templateCsv = PARTICIPANT_SHEET.templateCsv;
+export type HeaderMap = SheetHeaderMap<ColumnKey>;
+export { normalizeHeader };

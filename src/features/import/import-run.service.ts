@@ -7,22 +7,17 @@ import { faultPoint } from '../../db/fault-point.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { ConflictError } from '../../http/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
-import { getBatch, previewInfo, problemsOf, storedRows, type PreviewInfo } from './import-batches.service.ts';
+import { getBatch, ImportRefusedError, previewInfo, problemsOf, storedRows, type ImportKind } from './import-batches.service.ts';
 import { importProgress, trackImport, untrackImport } from './import-progress.ts';
-import type { SheetRow } from './participant-rows.ts';
+import type { SheetRow as ParticipantRow } from './participant-rows.ts';
+import type { SheetRow } from './sheet-columns.ts';
+import { importPsuHours } from './psu-import.service.ts';
 import { checkSheet } from './sheet-check.service.ts';
 
 /** The longest an import's transaction may run; a RUNNING batch older than this has certainly died. */
 export const IMPORT_TIMEOUT_MS = 10 * 60_000;
 /** Rows written per statement: progress moves in these steps. */
 const WRITE_CHUNK = 250;
-
-/** The rows no longer pass the checks (someone registered one of the people since the preview…). */
-export class ImportRefusedError extends ConflictError {
-  constructor(readonly problems: PreviewInfo['problems'], readonly summary: PreviewInfo['summary']) {
-    super(`Nie zaimportowano nikogo: ${summary.withErrors} z ${summary.total} wierszy ma błędy. Popraw arkusz i prześlij go ponownie.`);
-  }
-}
 
 const identity = (p: { pesel: string | null; documentType: string | null; documentNumber: string | null }) =>
   p.pesel ? `p:${p.pesel}` : `d:${p.documentType}|${p.documentNumber}`;
@@ -35,11 +30,11 @@ const identity = (p: { pesel: string | null; documentType: string | null; docume
 export async function importParticipants(
   tx: DbClient,
   actor: Actor,
-  rows: SheetRow[],
+  rows: ParticipantRow[],
   opts: { batchId?: number; fileName: string; onProgress?: (done: number) => void },
 ): Promise<number> {
   const check = await checkSheet(tx, rows);
-  if (check.summary.withErrors) throw new ImportRefusedError(problemsOf(check), check.summary);
+  if (check.summary.withErrors) throw new ImportRefusedError(problemsOf(check.rows), check.summary);
   const people = check.rows.map((r) => ({ row: r.row, input: r.input! }));
   let done = 0;
   for (let i = 0; i < people.length; i += WRITE_CHUNK) {
@@ -75,6 +70,12 @@ export async function importParticipants(
   return done;
 }
 
+type Runner = (tx: DbClient, actor: Actor, rows: SheetRow<string>[], opts: { batchId?: number; fileName: string; onProgress?: (done: number) => void }) => Promise<number>;
+const RUNNERS: Record<ImportKind, Runner> = {
+  participants: importParticipants as Runner,
+  'psu-hours': importPsuHours as Runner,
+};
+
 /**
  * Starts the import of a previewed batch. Returns once the batch is RUNNING, with the job's promise
  * (which never rejects: a failure is recorded on the batch).
@@ -88,12 +89,13 @@ export async function startImport(db: Database, actor: Actor, batchId: number): 
   if (count === 0) {
     throw new ConflictError(batch.status === 'DONE' ? 'Ten plik został już zaimportowany.' : batch.status === 'RUNNING' ? 'Ten import już trwa.' : 'Tego importu nie można już uruchomić. Prześlij plik ponownie.');
   }
-  const rows = storedRows(batch);
+  const rows = storedRows<string>(batch);
   const progress = trackImport(batchId, rows.length);
+  const run = RUNNERS[batch.kind];
   const job = db.prisma
     .$transaction(
       async (tx) => {
-        const written = await importParticipants(tx, actor, rows, {
+        const written = await run(tx, actor, rows, {
           batchId,
           fileName: batch.fileName,
           onProgress: (n) => {

@@ -8,12 +8,18 @@ import { actorOf } from '../audit/audit.service.ts';
 import { polishPlural } from '../editions/labels.ts';
 import { SEX_LABELS } from '../participants/participants.labels.ts';
 import { COLUMNS, templateCsv } from './columns.ts';
+import { PSU_COLUMNS, PSU_SHEET } from './psu-columns.ts';
+import { previewPsuHours, psuSample } from './psu-import.service.ts';
 import { SheetError } from './csv-text.ts';
-import { cancelPreview, createPreview, getBatch, getBatchStatus, listBatches, previewInfo, storedRows } from './import-batches.service.ts';
+import { cancelPreview, createPreview, getBatch, getBatchStatus, IMPORT_KINDS, listBatches, previewInfo, storedRows, type ImportKind } from './import-batches.service.ts';
 import { importProgress } from './import-progress.ts';
 import { settleAbandoned, startImport } from './import-run.service.ts';
 import { previewSample } from './sheet-check.service.ts';
+import type { PsuColumnKey } from './psu-columns.ts';
+import type { ColumnKey } from './columns.ts';
+import type { SheetRow } from './sheet-columns.ts';
 import { MAX_ROWS } from './sheet-reader.ts';
+import { formatDayCell } from '../../lib/psu.ts';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The preview lists at most this many rows with problems (the counts cover them all). */
@@ -23,6 +29,8 @@ const WAIT_FOR_SMALL_IMPORT_MS = 1500;
 
 /** "1 osobę", "3 osoby", "5 osób" (as in "importuj …"). */
 const people = (n: number) => `${new Intl.NumberFormat('pl-PL').format(n)} ${polishPlural(n, 'osobę', 'osoby', 'osób')}`;
+/** "1 wpis", "3 wpisy", "5 wpisów". */
+const entries = (n: number) => `${new Intl.NumberFormat('pl-PL').format(n)} ${polishPlural(n, 'wpis', 'wpisy', 'wpisów')}`;
 
 const crumbs = [{ href: '/', text: 'Pulpit' }, { href: '/admin/import', text: 'Import danych' }];
 
@@ -38,6 +46,8 @@ export function importController(db: Database) {
       title: 'Import danych',
       breadcrumbs: crumbs.slice(0, 1),
       columns: COLUMNS,
+      psuColumns: PSU_COLUMNS,
+      kinds: IMPORT_KINDS,
       batches: await listBatches(db.prisma),
       maxMb: MAX_UPLOAD_BYTES / 1024 / 1024,
       maxRows: MAX_ROWS,
@@ -51,15 +61,24 @@ export function importController(db: Database) {
     res.type('text/csv; charset=utf-8').attachment('wzor-importu-osob.csv').send(templateCsv());
   };
 
+  const psuTemplate: RequestHandler = (_req, res) => {
+    res.type('text/csv; charset=utf-8').attachment('wzor-importu-godzin-psu.csv').send(PSU_SHEET.templateCsv());
+  };
+
   const upload: RequestHandler = async (req, res) => {
     const { file, problem } = req.upload!;
-    if (problem || !file) return renderIndex(res, problem?.status ?? 400, { errors: { file: problem?.message ?? 'Nie wybrano pliku.' } });
+    const body = req.body as Record<string, unknown>;
+    const kind = (IMPORT_KINDS as readonly unknown[]).includes(body.kind) ? (body.kind as ImportKind) : 'participants';
+    const values = { kind };
+    if (problem || !file) return renderIndex(res, problem?.status ?? 400, { values, errors: { file: problem?.message ?? 'Nie wybrano pliku.' } });
     try {
-      const batch = await db.prisma.$transaction((tx) => createPreview(tx, actorOf(req), file), { timeout: 120_000 });
+      const batch = kind === 'psu-hours'
+        ? await previewPsuHours(db, actorOf(req), file)
+        : await db.prisma.$transaction((tx) => createPreview(tx, actorOf(req), file), { timeout: 120_000 });
       res.redirect(303, `/admin/import/${batch.id}`);
     } catch (err) {
       if (!(err instanceof SheetError)) throw err;
-      await renderIndex(res, 400, { errors: { file: `Plik „${file.fileName}”: ${err.message}` } });
+      await renderIndex(res, 400, { values, errors: { file: `Plik „${file.fileName}”: ${err.message}` } });
     }
   };
 
@@ -68,20 +87,23 @@ export function importController(db: Database) {
     let batch = await getBatch(db.prisma, id);
     if (await settleAbandoned(db, batch)) batch = await getBatch(db.prisma, id);
     const info = previewInfo(batch);
-    const rows = storedRows(batch);
+    const rows = storedRows<string>(batch);
     const byRow = new Map(rows.map((r) => [r.row, r.values]));
     const problems = (info?.problems ?? []).slice(0, PROBLEM_ROWS_SHOWN).map((p) => ({ ...p, values: byRow.get(p.row) ?? null }));
     res.render('import/batch', {
-      title: `Import z pliku ${batch.fileName}`,
+      title: `${batch.kind === 'psu-hours' ? 'Import godzin PSU' : 'Import osób'} z pliku ${batch.fileName}`,
       breadcrumbs: crumbs,
       batch,
       info,
       problems,
       problemsHidden: Math.max(0, (info?.problems.length ?? 0) - PROBLEM_ROWS_SHOWN),
-      sample: batch.status === 'PREVIEW' && info.summary.withErrors === 0 ? await previewSample(db.prisma, rows, 10) : [],
+      sample: batch.status === 'PREVIEW' && info.summary.withErrors === 0 && batch.kind === 'participants' ? await previewSample(db.prisma, rows as SheetRow<ColumnKey>[], 10) : [],
+      psuRows: batch.status === 'PREVIEW' && info.summary.withErrors === 0 && batch.kind === 'psu-hours' ? await psuSample(db.prisma, rows as SheetRow<PsuColumnKey>[], 10) : [],
       progress: importProgress(id) ?? null,
       sexLabels: SEX_LABELS,
+      formatDayCell,
       people,
+      entries,
     });
   };
 
@@ -123,5 +145,5 @@ export function importController(db: Database) {
     }
   };
 
-  return { index, template, upload, show, progress, run, cancel };
+  return { index, template, psuTemplate, upload, show, progress, run, cancel };
 }

@@ -8,28 +8,14 @@ import { formatDate } from '../../lib/dates.ts';
 import { DOCUMENT_TYPE_LABELS, EDUCATION_LABELS, SEX_LABELS } from '../participants/participants.labels.ts';
 import { newParticipantSchema, type ParticipantInput } from '../participants/participants.schemas.ts';
 import { COLUMN_BY_KEY, COLUMN_KEYS, normalizeHeader, type ColumnKey, type HeaderMap } from './columns.ts';
+import { sheetRows as genericRows, type SheetRow as GenericRow, type SheetValues as GenericValues } from './sheet-columns.ts';
 
-export type SheetValues = Partial<Record<ColumnKey, string>>;
-/** A data row of the sheet: its row number as Excel shows it and the text of each known column. */
-export interface SheetRow {
-  row: number;
-  values: SheetValues;
-}
+export type SheetValues = GenericValues<ColumnKey>;
+export type SheetRow = GenericRow<ColumnKey>;
 
 /** The data rows under the header, blank rows left out. */
 export function sheetRows(rows: string[][], map: HeaderMap): SheetRow[] {
-  const out: SheetRow[] = [];
-  for (let i = map.headerRow; i < rows.length; i++) {
-    const values: SheetValues = {};
-    rows[i]!.forEach((cell, c) => {
-      const key = map.keys[c];
-      // Runs of spaces are squeezed (names copied from other documents); notes keep their line breaks.
-      const text = key === 'notes' ? cell.trim() : cell.replace(/\s+/g, ' ').trim();
-      if (key && text) values[key] = text;
-    });
-    if (Object.keys(values).length) out.push({ row: i + 1, values });
-  }
-  return out;
+  return genericRows(rows, map, ['notes']);
 }
 
 export interface WorkerRef {
@@ -86,7 +72,7 @@ export function sheetDate(text: string): string {
  * A PESEL as sheets spoil it: a numeric cell drops the leading zero of people born 2000–2009 (10 digits
  * left); a narrow numeric column shows 8,50312E+10. The first is mended when the check digit then agrees.
  */
-function sheetPesel(text: string): { value: string; problem?: string } {
+export function sheetPesel(text: string): { value: string; problem?: string } {
   const digits = text.replace(/[\s-]+/g, '');
   if (/^\d+([.,]\d+)?e\+?\d+$/i.test(digits)) {
     return { value: digits, problem: 'numer zapisany w postaci wykładniczej (np. 8,5E+10), więc część cyfr przepadła. W arkuszu ustaw format kolumny PESEL na „Tekst” i wpisz numery ponownie.' };
