@@ -4,22 +4,20 @@ import type { Database } from '../../db/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { idParam } from '../../http/form.ts';
+import { formatDayCell } from '../../lib/psu.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { polishPlural } from '../editions/labels.ts';
 import { SEX_LABELS } from '../participants/participants.labels.ts';
-import { COLUMNS, templateCsv } from './columns.ts';
-import { PSU_COLUMNS, PSU_SHEET } from './psu-columns.ts';
-import { previewPsuHours, psuSample } from './psu-import.service.ts';
+import { COLUMNS, templateCsv, type ColumnKey } from './columns.ts';
 import { SheetError } from './csv-text.ts';
 import { cancelPreview, createPreview, getBatch, getBatchStatus, IMPORT_KINDS, listBatches, previewInfo, storedRows, type ImportKind } from './import-batches.service.ts';
 import { importProgress } from './import-progress.ts';
 import { settleAbandoned, startImport } from './import-run.service.ts';
-import { previewSample } from './sheet-check.service.ts';
-import type { PsuColumnKey } from './psu-columns.ts';
-import type { ColumnKey } from './columns.ts';
+import { PSU_COLUMNS, PSU_SHEET, type PsuColumnKey } from './psu-columns.ts';
+import { previewPsuHours, psuSample } from './psu-import.service.ts';
 import type { SheetRow } from './sheet-columns.ts';
+import { previewSample } from './sheet-check.service.ts';
 import { MAX_ROWS } from './sheet-reader.ts';
-import { formatDayCell } from '../../lib/psu.ts';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 /** The preview lists at most this many rows with problems (the counts cover them all). */
@@ -90,6 +88,7 @@ export function importController(db: Database) {
     const rows = storedRows<string>(batch);
     const byRow = new Map(rows.map((r) => [r.row, r.values]));
     const problems = (info?.problems ?? []).slice(0, PROBLEM_ROWS_SHOWN).map((p) => ({ ...p, values: byRow.get(p.row) ?? null }));
+    const clean = batch.status === 'PREVIEW' && info.summary.withErrors === 0;
     res.render('import/batch', {
       title: `${batch.kind === 'psu-hours' ? 'Import godzin PSU' : 'Import osób'} z pliku ${batch.fileName}`,
       breadcrumbs: crumbs,
@@ -97,8 +96,9 @@ export function importController(db: Database) {
       info,
       problems,
       problemsHidden: Math.max(0, (info?.problems.length ?? 0) - PROBLEM_ROWS_SHOWN),
-      sample: batch.status === 'PREVIEW' && info.summary.withErrors === 0 && batch.kind === 'participants' ? await previewSample(db.prisma, rows as SheetRow<ColumnKey>[], 10) : [],
-      psuRows: batch.status === 'PREVIEW' && info.summary.withErrors === 0 && batch.kind === 'psu-hours' ? await psuSample(db.prisma, rows as SheetRow<PsuColumnKey>[], 10) : [],
+      // A clean preview shows its first rows as they will be saved.
+      sample: clean && batch.kind === 'participants' ? await previewSample(db.prisma, rows as SheetRow<ColumnKey>[], 10) : [],
+      psuRows: clean && batch.kind === 'psu-hours' ? await psuSample(db.prisma, rows as SheetRow<PsuColumnKey>[], 10) : [],
       progress: importProgress(id) ?? null,
       sexLabels: SEX_LABELS,
       formatDayCell,
