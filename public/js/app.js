@@ -35,3 +35,36 @@ document.addEventListener('DOMContentLoaded', () => {
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('[data-nojs]').forEach((el) => { el.hidden = true; });
 });
+
+// Import progress: <section data-import-progress="/admin/import/5/postep"> asks for the progress every
+// second, moves the <progress> bar and reloads the page when the import has ended. Without JavaScript the
+// page offers a "refresh" link instead.
+document.addEventListener('DOMContentLoaded', () => {
+  const box = document.querySelector('[data-import-progress]');
+  if (!box) return;
+  const bar = box.querySelector('progress');
+  const text = box.querySelector('[aria-live]');
+  let last = -1;
+  const poll = async () => {
+    try {
+      const res = await fetch(box.getAttribute('data-import-progress'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (res.ok) {
+        const p = await res.json();
+        if (p.status !== 'RUNNING') {
+          window.location.reload();
+          return;
+        }
+        if (bar) {
+          bar.max = p.total;
+          bar.value = p.done;
+        }
+        if (text && p.done !== last) text.textContent = `Zapisane wiersze: ${p.done.toLocaleString('pl-PL')} z ${p.total.toLocaleString('pl-PL')}.`;
+        last = p.done;
+      }
+    } catch {
+      // A network hiccup: try again on the next tick.
+    }
+    setTimeout(poll, 1000);
+  };
+  setTimeout(poll, 1000);
+});

@@ -12,6 +12,7 @@ import { editionsRoutes } from './editions/editions.routes.ts';
 import { staffRoutes } from './editions/staff.routes.ts';
 import { timetableRoutes } from './editions/timetable.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { importRoutes } from './import/import.routes.ts';
 import { publicWorksRoutes } from './public-works/psu.routes.ts';
 import { reportsRoutes } from './reports/reports.routes.ts';
 import { participantsRoutes } from './participants/participants.routes.ts';
@@ -39,5 +40,6 @@ export function featureRouters({ db, config }: AppDeps): Router[] {
     referralsRoutes(db),
     contractsRoutes(db),
     rodoRoutes(db),
+    importRoutes(db),
   ];
 }

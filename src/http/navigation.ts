@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
   { href: '/admin/rodo', text: 'Dane osobowe (RODO)', permission: 'rodo.manage' },
+  { href: '/admin/import', text: 'Import danych', permission: 'import.run' },
 ];
 
 export function navFor(roles: readonly Role[], currentPath: string) {

@@ -1,6 +1,7 @@
 // What the app keeps in the session and on the request.
 import 'express-session';
 import type { Role } from '../generated/prisma/enums.ts';
+import type { Upload } from './upload.ts';
 
 declare module 'express-session' {
   interface SessionData {
@@ -12,6 +13,12 @@ declare module 'express-session' {
 
 declare global {
   namespace Express {
+    interface Request {
+      /** A multipart upload whose `_csrf` field the upload parser must still check (src/http/csrf.ts). */
+      csrfPending?: boolean;
+      /** The file and any problem with it, set by readUpload() (src/http/upload.ts). */
+      upload?: Upload;
+    }
     interface User {
       id: number;
       login: string;

@@ -1,4 +1,5 @@
-// Kill in the middle: a child process starts an attendance save or a month's settlement, stops inside its
+// Kill in the middle: a child process starts an attendance save, a month's settlement or an import of
+// participants from a sheet, stops inside its
 // transaction after some rows are written, and is killed with SIGKILL. The data must be as before: no
 // half-written save. On PostgreSQL the server rolls back the dead connection's transaction; on the embedded
 // database (on disk) the reopened PGlite recovers from its write-ahead log without the uncommitted work.
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/db/seed-demo.ts';
-import { endOfMonth, isoDate, warsawDate } from '../../src/lib/dates.ts';
+import { endOfMonth, isoDate, utcDate, warsawDate } from '../../src/lib/dates.ts';
+import { makePesel } from '../../src/lib/pesel.ts';
 import { adminQuery, serverUrl, withDatabase } from '../helpers/db.ts';
 import { TEST_HASH_COST } from '../helpers/app.ts';
 
@@ -111,6 +113,26 @@ describe(`a process killed mid-transaction (${serverUrl ? 'PostgreSQL' : 'PGlite
     const m = await db.prisma.psuMonth.findUnique({ where: { agreementId_year_month: { agreementId: agreement.id, ...month } } });
     expect(m?.status ?? 'OPEN').toBe('OPEN');
     expect(await db.prisma.auditLog.count({ where: { action: 'psu.month.close', userId: user.id } })).toBe(0);
+    await db.close();
+  }, 180_000);
+
+  it('leaves an import of participants unwritten', async () => {
+    let db = await open();
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { login: 'admin' } });
+    const before = await db.prisma.participant.count();
+    await db.close();
+    // 600 people born 1901–1920 (nobody in the demo data): the child writes the first 250, then dies.
+    const pesels = Array.from({ length: 600 }, (_v, i) => makePesel(utcDate(1901 + (i % 20), 1 + (Math.floor(i / 20) % 12), 1 + Math.floor(i / 240)), 'FEMALE', 990 + (i % 10)));
+    expect(new Set(pesels).size).toBe(600);
+    const file = path.join(tmp, 'osoby.csv');
+    const lines = ['Nazwisko;Imię;PESEL;Miejscowość;Pracownik socjalny', ...pesels.map((p, i) => `Przerwana-${i};Żaneta;${p};Łódź;pracownik`)];
+    fs.writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
+    await killAtFaultPoint('import.participants', { kind: 'import', actor: { id: admin.id, login: admin.login }, importFile: file });
+    db = await open();
+    expect(await db.prisma.participant.count()).toBe(before);
+    expect(await db.prisma.participant.count({ where: { pesel: { in: pesels } } })).toBe(0);
+    expect(await db.prisma.participant.count({ where: { lastName: { startsWith: 'Przerwana-' } } })).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { action: { in: ['participant.create', 'import.participants'] }, userId: admin.id } })).toBe(0);
     await db.close();
   }, 180_000);
 });
