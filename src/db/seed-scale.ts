@@ -10,6 +10,7 @@ import { seededRandom } from '../lib/random.ts';
 import { hashPassword } from '../lib/password.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 import { issueForEdition } from '../features/certificates/certificates.service.ts';
+import { closeMonth } from '../features/public-works/settlement.service.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -48,6 +49,7 @@ export interface ScaleSummary {
 
 export async function seedScale(db: Database, scale: number, today: Date): Promise<ScaleSummary> {
   const started = Date.now();
+  const addMonths = (d: Date, n: number) => utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1 + n, 1);
   if ((await db.prisma.user.count()) > 0) throw new Error('Baza nie jest pusta: dane testowe dużej skali wczytuje się do pustej bazy.');
   const rnd = seededRandom(4242 + scale);
   const raw = db.raw;
@@ -201,7 +203,7 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
   ], enrolments);
   await insertRows(raw, 'attendance', [['session_id', 'int'], ['participant_id', 'int'], ['status', '"AttendanceStatus"'], ['recorded_by_id', 'int'], ['recorded_at', 'timestamp']], attendance);
 
-  // PSU: an agreement per year, 10 workplaces, 200 × N placements, two days a week of 4 h.
+  // PSU: one agreement, 10 workplaces, 200 × N placements, two days a week of 4 h.
   await insertRows(raw, 'psu_rates', [['id', 'int'], ['valid_from', 'date'], ['rate_grosze', 'int']], [[1, '2018-06-01', 830], [2, '2023-06-01', 1090]]);
   const agreementId = 1;
   await insertRows(raw, 'psu_agreements', [
@@ -240,6 +242,14 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
     (tx) => issueForEdition(tx, { id: coordinator.id, login: coordinator.login }, nEditions, 'KIS_COMPLETION', { verifyUrl: 'http://localhost:3000/weryfikacja', today }),
     { timeout: 120_000 },
   );
+  // PSU months are closed as a centre closes them after each settlement, all but the last finished one,
+  // which waits on the coordinator's dashboard ("do zamknięcia"). Through the real service, with its rows.
+  const agreementStart = addDays(today, -380);
+  const thisMonth = utcDate(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
+  for (let m = utcDate(agreementStart.getUTCFullYear(), agreementStart.getUTCMonth() + 1, 1); addMonths(m, 1) < thisMonth; m = addMonths(m, 1)) {
+    const ym = { year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 };
+    await db.prisma.$transaction((tx) => closeMonth(tx, { id: coordinator.id, login: coordinator.login }, agreementId, ym, today), { timeout: 300_000 });
+  }
   await raw.query('ANALYZE');
   return {
     scale: N, participants: nPeople, editions: nEditions, sessions: sessions.length, attendance: attendance.length, psuEntries: entries.length,

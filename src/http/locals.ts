@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 import type { Database } from '../db/client.ts';
 import { formatDate, formatDateTime, formatMinuteOfDay, isoDate } from '../lib/dates.ts';
 import { formatBasisPoints, formatHours, formatMoney } from '../lib/money.ts';
-import { sessionsCount } from '../features/editions/labels.ts';
+import { polishPlural, sessionsCount } from '../features/editions/labels.ts';
 import { getCentreSettingsCached } from '../features/settings/settings.service.ts';
 import { navFor } from './navigation.ts';
 import { hasPermission, ROLE_LABELS, type Permission } from './permissions.ts';
@@ -21,6 +21,8 @@ export const formatters = {
   number: (n: number) => new Intl.NumberFormat('pl-PL').format(n),
   /** "3 zajęcia", "5 zajęć". */
   sessions: sessionsCount,
+  /** plural(5, 'osoba', 'osoby', 'osób') → "osób". */
+  plural: polishPlural,
 };
 
 export function locals(db: Database): RequestHandler {

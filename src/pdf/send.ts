@@ -15,3 +15,11 @@ export function sendPdf(res: Response, doc: Pdf, fileName: string, inline = true
   res.setHeader('Cache-Control', 'private, no-store');
   doc.pipe(res);
 }
+
+/** Sends an already finished PDF file (see PdfCache). */
+export function sendPdfBytes(res: Response, bytes: Buffer, fileName: string, inline = true): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', contentDisposition(fileName, inline));
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.end(bytes);
+}

@@ -1,4 +1,5 @@
 // npm run bench [-- --scales 1,10,50 --levels 1,8,32 --duration 3000 --no-embedded]
+//   --use-db NAME  measure one scale on an already seeded database (kept afterwards), for profiling work
 // Seeds a large centre on the PostgreSQL server at each scale, starts the real app, logs in, drives the key
 // pages at several concurrency levels and, in the same run, a bare Express + EJS baseline page. Prints a
 // table (requests/s, p50, p95, p99, peak memory, share of the baseline) and writes bench-results/*.json.
@@ -21,6 +22,8 @@ const SCALES = arg('scales', '1,10,50').split(',').map(Number);
 const LEVELS = arg('levels', '1,8,32').split(',').map(Number);
 const DURATION = Number(arg('duration', '3000'));
 const EMBEDDED = !args.includes('--no-embedded');
+const USE_DB = args.includes('--use-db') ? arg('use-db', '') : undefined;
+if (USE_DB !== undefined && (!/^\w+$/.test(USE_DB) || SCALES.length !== 1)) throw new Error('--use-db takes a database name and exactly one --scales value');
 const PG_ADMIN = process.env.PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -143,20 +146,26 @@ async function main() {
 
   const seeding: Record<string, number> = {};
   for (const scale of SCALES) {
-    const name = `reintegra_bench_${scale}_${crypto.randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    const name = USE_DB ?? `reintegra_bench_${scale}_${crypto.randomBytes(3).toString('hex')}`;
+    if (!USE_DB) {
+      const admin = new pg.Client({ connectionString: PG_ADMIN });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+    }
     const url = new URL(PG_ADMIN);
     url.pathname = `/${name}`;
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url.toString(), NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), LOGIN_RATE_LIMIT: '1000000', HOST: '127.0.0.1', LOG_LEVEL: 'error' };
     try {
       const t0 = Date.now();
-      console.log(`\nN=${scale}: seeding ${name}…`);
-      await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'seed', '--scale', String(scale)], env);
-      seeding[`postgres N=${scale}`] = Date.now() - t0;
-      console.log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (USE_DB) {
+        console.log(`\nN=${scale}: using the seeded database ${name}`);
+      } else {
+        console.log(`\nN=${scale}: seeding ${name}…`);
+        await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'seed', '--scale', String(scale)], env);
+        seeding[`postgres N=${scale}`] = Date.now() - t0;
+        console.log(`  seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
       const port = await freePort();
       const app = await startServer(['--import', 'tsx', 'src/server.ts'], env, port);
       const base = `http://127.0.0.1:${port}`;
@@ -167,10 +176,12 @@ async function main() {
         await stop(app.child);
       }
     } finally {
-      const a = new pg.Client({ connectionString: PG_ADMIN });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      if (!USE_DB) {
+        const a = new pg.Client({ connectionString: PG_ADMIN });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      }
     }
   }
 

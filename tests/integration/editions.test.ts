@@ -174,3 +174,32 @@ describe('moving people between groups', () => {
     expect((await ctx.db.prisma.enrolment.findUniqueOrThrow({ where: { id: e.id } })).status).toBe('ACTIVE');
   });
 });
+
+describe('the list of editions', () => {
+  it('shows current editions by default, closed ones on request, a page of 25 at a time', async () => {
+    const base = { fundingSource: 'OWN_BUDGET' as const, plannedParticipants: 8, completionThresholdPct: 80 };
+    await ctx.db.prisma.edition.createMany({
+      data: Array.from({ length: 30 }, (_v, i) => ({
+        ...base, name: `KIS – edycja archiwalna ${String(i + 1).padStart(2, '0')}`, status: 'CLOSED' as const,
+        startDate: new Date(Date.UTC(2020, i % 12, 1)), endDate: new Date(Date.UTC(2020, i % 12, 28)),
+      })),
+    });
+    await ctx.db.prisma.edition.create({ data: { ...base, name: 'KIS – edycja planowana 2028', status: 'PLANNED', startDate: new Date(Date.UTC(2028, 0, 1)), endDate: new Date(Date.UTC(2028, 2, 31)) } });
+    const current = html((await coordinator.get('/edycje')).text);
+    const currentNames = current('tbody td:first-child').map((_i, el) => current(el).text()).get();
+    expect(currentNames).toContain('KIS – edycja planowana 2028');
+    expect(currentNames.some((n) => n.includes('archiwalna'))).toBe(false);
+
+    const closed1 = html((await coordinator.get('/edycje?stan=zamkniete')).text);
+    expect(closed1('tbody tr').length).toBe(25);
+    expect(closed1('.result-count').text()).toContain('30 edycji, strona 1 z 2');
+    const next = closed1('a[rel=next]').attr('href')!;
+    expect(next).toBe('/edycje?stan=zamkniete&page=2');
+    const closed2 = html((await coordinator.get(next)).text);
+    expect(closed2('tbody tr').length).toBe(5);
+    expect(closed2('select#f-stan option[selected]').attr('value')).toBe('zamkniete');
+
+    const all = html((await coordinator.get('/edycje?stan=wszystkie&page=99')).text);
+    expect(all('.result-count').text()).toMatch(/edycji, strona 2 z 2/);
+  });
+});

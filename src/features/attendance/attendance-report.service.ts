@@ -108,7 +108,10 @@ interface FlagRow {
  * The same rules as personAttendance/attendanceFlags (attendance-stats.ts), counted in one SQL query per
  * call instead of loading every mark of every open edition: the expected sessions of an enrolment are the
  * edition's held sessions that the person has a mark for, their individual sessions, and their group's
- * sessions within the enrolment period.
+ * sessions within the enrolment period. They are counted without listing them: the group's sessions in the
+ * period, plus individual sessions outside that, plus marked sessions that are neither (a mark is unique per
+ * session and person). Missed since the last presence: an expected session is later than it (none can be
+ * marked present, the last presence being the latest), or, with no presence, on or after the start.
  */
 export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: number; today?: Date } = {}): Promise<FlaggedPerson[]> {
   const today = opts.today ?? warsawDate();
@@ -116,10 +119,19 @@ export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: numbe
   const key = `${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${days}|${flagsGeneration}`;
   const hit = flagsCache.get(key);
   if (hit && Date.now() - hit.at < FLAGS_TTL_MS) return hit.value;
-  const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
-  if (flagsCache.size > 1000) flagsCache.clear();
-  flagsCache.set(key, { at: Date.now(), value });
-  return value;
+  // Dashboards opened together share one computation.
+  const running = flagsRunning.get(key);
+  if (running) return running;
+  const computing = computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
+  flagsRunning.set(key, computing);
+  try {
+    const value = await computing;
+    if (flagsCache.size > 1000) flagsCache.clear();
+    flagsCache.set(key, { at: Date.now(), value });
+    return value;
+  } finally {
+    flagsRunning.delete(key);
+  }
 }
 
 /**
@@ -128,6 +140,7 @@ export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: numbe
  */
 const FLAGS_TTL_MS = 60_000;
 const flagsCache = new Map<string, { at: number; value: FlaggedPerson[] }>();
+const flagsRunning = new Map<string, Promise<FlaggedPerson[]>>();
 let flagsGeneration = 0;
 
 export function invalidateAttendanceFlags(): void {
@@ -144,50 +157,45 @@ async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | 
         JOIN participants p ON p.id = e.participant_id
         WHERE e.status = 'ACTIVE' AND (${worker}::int IS NULL OR p.social_worker_id = ${worker}::int)
       ),
-      expected_ids AS (
-        SELECT a.id AS enrolment_id, s.id AS session_id
+      grp AS (
+        SELECT a.id AS enrolment_id, count(*)::int AS n, max(s.date) AS last_date
         FROM active a JOIN class_sessions s
           ON s.group_id = a.group_id AND s.status = 'HELD' AND s.date >= a.start_date AND (a.end_date IS NULL OR s.date <= a.end_date)
-        UNION
-        SELECT a.id, s.id FROM active a JOIN class_sessions s
+        GROUP BY a.id
+      ),
+      ind AS (
+        SELECT a.id AS enrolment_id, count(*)::int AS n, max(s.date) AS last_date
+        FROM active a JOIN class_sessions s
           ON s.participant_id = a.participant_id AND s.edition_id = a.edition_id AND s.status = 'HELD'
-        UNION
-        SELECT a.id, s.id FROM active a
-          JOIN attendance m ON m.participant_id = a.participant_id
-          JOIN class_sessions s ON s.id = m.session_id AND s.edition_id = a.edition_id AND s.status = 'HELD'
+        WHERE NOT coalesce(s.group_id = a.group_id AND s.date >= a.start_date AND (a.end_date IS NULL OR s.date <= a.end_date), false)
+        GROUP BY a.id
       ),
-      expected AS (
-        SELECT x.enrolment_id, s.date, m.status AS mark
-        FROM expected_ids x
-        JOIN active a ON a.id = x.enrolment_id
-        JOIN class_sessions s ON s.id = x.session_id
-        LEFT JOIN attendance m ON m.session_id = s.id AND m.participant_id = a.participant_id
-      ),
-      tallies AS (
-        SELECT enrolment_id,
-               count(*)::int AS held,
-               count(*) FILTER (WHERE mark = 'PRESENT')::int AS present,
-               count(*) FILTER (WHERE mark = 'EXCUSED')::int AS excused,
-               max(date) FILTER (WHERE mark = 'PRESENT') AS last_present
-        FROM expected GROUP BY enrolment_id
-      ),
-      missed AS (
-        SELECT x.enrolment_id, bool_or(x.mark IS DISTINCT FROM 'PRESENT'
-                 AND (CASE WHEN t.last_present IS NULL THEN x.date >= a.start_date ELSE x.date > t.last_present END)) AS missed_since
-        FROM expected x JOIN tallies t ON t.enrolment_id = x.enrolment_id JOIN active a ON a.id = x.enrolment_id
-        GROUP BY x.enrolment_id
+      marked AS (
+        SELECT a.id AS enrolment_id,
+               count(*) FILTER (WHERE NOT coalesce(s.group_id = a.group_id AND s.date >= a.start_date AND (a.end_date IS NULL OR s.date <= a.end_date), false)
+                                  AND s.participant_id IS DISTINCT FROM a.participant_id)::int AS extra,
+               count(*) FILTER (WHERE m.status = 'PRESENT')::int AS present,
+               count(*) FILTER (WHERE m.status = 'EXCUSED')::int AS excused,
+               max(s.date) FILTER (WHERE m.status = 'PRESENT') AS last_present,
+               max(s.date) AS last_date
+        FROM active a
+        JOIN attendance m ON m.participant_id = a.participant_id
+        JOIN class_sessions s ON s.id = m.session_id AND s.edition_id = a.edition_id AND s.status = 'HELD'
+        GROUP BY a.id
       )
       SELECT a.edition_id, ed.name AS edition_name, ed.completion_threshold_pct AS threshold_pct,
              ed.excused_counts_as_present AS excused_counts, g.name AS group_name, a.participant_id,
              p.first_name, p.last_name, a.start_date,
-             COALESCE(t.held, 0) AS held, COALESCE(t.present, 0) AS present, COALESCE(t.excused, 0) AS excused,
-             t.last_present, COALESCE(ms.missed_since, false) AS missed_since
+             (COALESCE(gs.n, 0) + COALESCE(i.n, 0) + COALESCE(k.extra, 0))::int AS held,
+             COALESCE(k.present, 0) AS present, COALESCE(k.excused, 0) AS excused, k.last_present,
+             COALESCE(GREATEST(gs.last_date, i.last_date, k.last_date) > COALESCE(k.last_present, a.start_date - 1), false) AS missed_since
       FROM active a
       JOIN editions ed ON ed.id = a.edition_id
       JOIN edition_groups g ON g.id = a.group_id
       JOIN participants p ON p.id = a.participant_id
-      LEFT JOIN tallies t ON t.enrolment_id = a.id
-      LEFT JOIN missed ms ON ms.enrolment_id = a.id
+      LEFT JOIN grp gs ON gs.enrolment_id = a.id
+      LEFT JOIN ind i ON i.enrolment_id = a.id
+      LEFT JOIN marked k ON k.enrolment_id = a.id
       ORDER BY ed.start_date, a.edition_id, p.last_name, p.first_name`;
   const out: FlaggedPerson[] = [];
   for (const r of rows) {

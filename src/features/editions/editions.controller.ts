@@ -9,15 +9,22 @@ import { editionAttendance } from '../attendance/attendance-report.service.ts';
 import { attempt, editionCrumbs, editionsCrumb, intParam } from './controller-helpers.ts';
 import { editionHours, sessionsAwaitingAttendance, upcomingSessions } from './edition-overview.service.ts';
 import { editionSchema, newEditionSchema } from './editions.schemas.ts';
-import { createEdition, getEdition, listEditions, updateEdition } from './editions.service.ts';
+import { createEdition, getEdition, listEditions, updateEdition, type EditionListFilter } from './editions.service.ts';
 import { FUNDING_LABELS, FUNDING_VALUES, optionsOf } from './labels.ts';
 import { DEFAULT_PROGRAMME } from './programme-defaults.ts';
 
 const fundingOptions = optionsOf(FUNDING_LABELS, FUNDING_VALUES);
 
 export function editionsController(db: Database) {
-  const list: RequestHandler = async (_req, res) => {
-    res.render('editions/list', { title: 'Edycje KIS', breadcrumbs: editionsCrumb.slice(0, 1), editions: await listEditions(db.prisma) });
+  const list: RequestHandler = async (req, res) => {
+    const stan = String(req.query.stan ?? '');
+    const filter: EditionListFilter = stan === 'zamkniete' ? 'closed' : stan === 'wszystkie' ? 'all' : 'current';
+    const result = await listEditions(db.prisma, { filter, page: Number(req.query.page) || 1 });
+    const stanParam = { current: 'biezace', closed: 'zamkniete', all: 'wszystkie' }[filter];
+    res.render('editions/list', {
+      title: 'Edycje KIS', breadcrumbs: editionsCrumb.slice(0, 1), ...result, stan: stanParam,
+      link: (page: number) => `/edycje?${new URLSearchParams({ stan: stanParam, page: String(page) })}`,
+    });
   };
 
   const renderNew = (res: Response, status: number, values: Record<string, unknown>, errors: Record<string, string> = {}) =>

@@ -6,15 +6,28 @@ import { formatDate } from '../../lib/dates.ts';
 import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { DEFAULT_PROGRAMME, groupNames } from './programme-defaults.ts';
 
-export async function listEditions(db: DbClient) {
-  return db.edition.findMany({
+export const EDITION_LIST_PAGE = 25;
+export type EditionListFilter = 'current' | 'closed' | 'all';
+
+/** Editions newest first: planned and running ones by default (a big centre has hundreds closed), a page at a time. */
+export async function listEditions(db: DbClient, opts: { filter?: EditionListFilter; page?: number } = {}) {
+  const filter = opts.filter ?? 'current';
+  const where = filter === 'current' ? { status: { in: ['PLANNED' as const, 'RUNNING' as const] } } : filter === 'closed' ? { status: 'CLOSED' as const } : {};
+  const total = await db.edition.count({ where });
+  const pages = Math.max(1, Math.ceil(total / EDITION_LIST_PAGE));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+  const rows = await db.edition.findMany({
+    where,
     orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
+    skip: (page - 1) * EDITION_LIST_PAGE,
+    take: EDITION_LIST_PAGE,
     select: {
       id: true, name: true, startDate: true, endDate: true, status: true, fundingSource: true, plannedParticipants: true,
       groups: { select: { capacity: true } },
       _count: { select: { enrolments: { where: { status: 'ACTIVE' } }, sessions: true } },
     },
   });
+  return { rows, total, page, pages, filter };
 }
 
 export async function getEdition(db: DbClient, id: number) {

@@ -291,12 +291,17 @@ export async function monthsOverview(
 ) {
   if (today < agreement.periodStart) return [];
   const end = agreement.periodEnd < today ? agreement.periodEnd : today;
-  // Summed in the database: a year of a big agreement is tens of thousands of entries.
-  const sums = await db.$queryRaw<{ y: number; m: number; minutes: number }[]>`
-    SELECT extract(year FROM e.date)::int AS y, extract(month FROM e.date)::int AS m, sum(e.minutes)::int AS minutes
-    FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
-    WHERE p.agreement_id = ${agreement.id} AND e.kind = 'WORK' AND e.date >= ${agreement.periodStart} AND e.date <= ${lastDay(monthOf(end))}
-    GROUP BY 1, 2`;
+  // Closed months show their frozen totals; only the open ones are summed, in the database (a month of a
+  // big agreement is thousands of entries).
+  const isClosed = (ym: YearMonth) => agreement.months.some((m) => m.year === ym.year && m.month === ym.month && m.status === 'CLOSED');
+  const firstOpen = monthsBetween(agreement.periodStart, end).find((ym) => !isClosed(ym));
+  const sums = firstOpen
+    ? await db.$queryRaw<{ y: number; m: number; minutes: number }[]>`
+      SELECT extract(year FROM e.date)::int AS y, extract(month FROM e.date)::int AS m, sum(e.minutes)::int AS minutes
+      FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
+      WHERE p.agreement_id = ${agreement.id} AND e.kind = 'WORK' AND e.date >= ${firstDay(firstOpen)} AND e.date <= ${lastDay(monthOf(end))}
+      GROUP BY 1, 2`
+    : [];
   const live = new Map(sums.map((r) => [monthParam({ year: r.y, month: r.m }), r.minutes]));
   return monthsBetween(agreement.periodStart, end)
     .reverse()

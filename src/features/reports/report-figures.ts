@@ -71,10 +71,15 @@ export function rateOf(a: { marks: number; counted: number }): number | null {
 /** Sessions planned and held, hours and attendance marks for each group (and individual sessions) of each edition. */
 export function editionActivity(data: ReportData, p: Period): GroupActivity[] {
   const rows = new Map<string, GroupActivity>();
+  const byEdition = new Map<number, ReportData['sessions']>();
+  for (const s of data.sessions) {
+    if (!within(s.date, p)) continue;
+    const list = byEdition.get(s.editionId);
+    if (list) list.push(s);
+    else byEdition.set(s.editionId, [s]);
+  }
   for (const ed of data.editions) {
-    const sessions = data.sessions.filter((s) => s.editionId === ed.id && within(s.date, p));
-    if (sessions.length === 0) continue;
-    for (const s of sessions) {
+    for (const s of byEdition.get(ed.id) ?? []) {
       const key = `${ed.id}:${s.groupId ?? 'ind'}`;
       let row = rows.get(key);
       if (!row) {

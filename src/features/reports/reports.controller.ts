@@ -5,8 +5,8 @@ import { ConflictError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { f, parseForm } from '../../http/form.ts';
 import { centreHeader } from '../../pdf/header.ts';
-import { finishPdf } from '../../pdf/document.ts';
-import { contentDisposition, sendPdf } from '../../pdf/send.ts';
+import { PdfCache } from '../../pdf/cache.ts';
+import { contentDisposition, sendPdfBytes } from '../../pdf/send.ts';
 import { MONTH_NAMES, warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { getCentreSettingsCached } from '../settings/settings.service.ts';
@@ -32,6 +32,8 @@ function fileName(key: ReportKey, ext: string): string {
 }
 
 export function reportsController(db: Database) {
+  const reportPdfs = new PdfCache();
+
   const index: RequestHandler = async (req, res) => {
     const year = Number(req.query.rok);
     const month = Number(req.query.miesiac);
@@ -66,9 +68,10 @@ export function reportsController(db: Database) {
     const key = keyOf(req, kind);
     const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const centre = await getCentreSettingsCached(db.prisma);
-    const doc = renderReportPdf(report, await centreHeader(db.prisma, [centre.clubName]));
-    sendPdf(res, doc, fileName(key, 'pdf'));
-    finishPdf(doc);
+    const header = await centreHeader(db.prisma, [centre.clubName]);
+    // The same report (same computation or the same closed snapshot) under the same header gives the same file.
+    const version = JSON.stringify([key, report.generatedAt, report.closed ?? null, header]);
+    sendPdfBytes(res, await reportPdfs.get(version, () => renderReportPdf(report, header)), fileName(key, 'pdf'));
   };
 
   const csv = (kind: ReportKindValue): RequestHandler => async (req, res) => {

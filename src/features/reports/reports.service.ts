@@ -41,9 +41,12 @@ export async function computeReport(db: DbClient, key: ReportKey, now = new Date
  */
 const REPORT_CACHE_MS = 5 * 60_000;
 const reportCache = new Map<string, { at: number; value: ReportDocument }>();
+/** Computations under way: a second request for the same report waits for the first instead of starting its own. */
+const inflight = new Map<string, Promise<ReportDocument>>();
 
 export function forgetComputedReports(): void {
   reportCache.clear();
+  inflight.clear();
 }
 
 export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean } = {}): Promise<ReportDocument> {
@@ -52,9 +55,24 @@ export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: bo
     const id = `${key.kind}/${key.year}/${key.month}`;
     const hit = reportCache.get(id);
     if (!opts.fresh && hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.value;
-    const value = await computeReport(db, key);
-    reportCache.set(id, { at: Date.now(), value });
-    return value;
+    const running = inflight.get(id);
+    if (running && !opts.fresh) return running;
+    const started = Date.now();
+    const computing = computeReport(db, key).then(
+      (value) => {
+        if (inflight.get(id) === computing) {
+          reportCache.set(id, { at: started, value });
+          inflight.delete(id);
+        }
+        return value;
+      },
+      (err: unknown) => {
+        if (inflight.get(id) === computing) inflight.delete(id);
+        throw err;
+      },
+    );
+    inflight.set(id, computing);
+    return computing;
   }
   const by = snap.closedById ? await db.user.findUnique({ where: { id: snap.closedById }, select: { fullName: true } }) : null;
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };

@@ -1,0 +1,47 @@
+// Rendered PDFs of documents whose content is fixed for a while: a report computed a few minutes ago, a
+// closed PSU month. Laying out hundreds of table rows takes far longer than sending the bytes again, so the
+// finished file is kept under a key that names everything printed in it (the data's version, the centre's
+// header and the date in the footer). A second request for the same key while the first is still being
+// laid out waits for it instead of laying out its own copy.
+import { warsawDate, isoDate } from '../lib/dates.ts';
+import { finishPdf, pdfToBuffer, type Pdf } from './document.ts';
+
+export class PdfCache {
+  private readonly done = new Map<string, Buffer>();
+  private readonly running = new Map<string, Promise<Buffer>>();
+
+  constructor(private readonly maxEntries = 20) {}
+
+  /** The finished file for `key`, laid out by `build` (which must not call finishPdf) when not kept yet. */
+  async get(key: string, build: () => Pdf): Promise<Buffer> {
+    // The footer carries the day the file was made.
+    const full = `${isoDate(warsawDate())}|${key}`;
+    const kept = this.done.get(full);
+    if (kept) {
+      this.done.delete(full);
+      this.done.set(full, kept); // most recently used last
+      return kept;
+    }
+    const pending = this.running.get(full);
+    if (pending) return pending;
+    const making = (async () => {
+      const doc = build();
+      const bytes = pdfToBuffer(doc);
+      finishPdf(doc);
+      return bytes;
+    })();
+    this.running.set(full, making);
+    try {
+      const bytes = await making;
+      this.done.set(full, bytes);
+      while (this.done.size > this.maxEntries) this.done.delete(this.done.keys().next().value!);
+      return bytes;
+    } finally {
+      this.running.delete(full);
+    }
+  }
+
+  clear(): void {
+    this.done.clear();
+  }
+}
