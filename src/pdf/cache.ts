@@ -3,6 +3,7 @@
 // finished file is kept under a key that names everything printed in it (the data's version, the centre's
 // header and the date in the footer). A second request for the same key while the first is still being
 // laid out waits for it instead of laying out its own copy.
+import crypto from 'node:crypto';
 import { warsawDate, isoDate } from '../lib/dates.ts';
 import { finishPdf, pdfToBuffer, type Pdf } from './document.ts';
 
@@ -13,7 +14,7 @@ export class PdfCache {
   constructor(private readonly maxEntries = 20) {}
 
   /** The finished file for `key`, laid out by `build` (which must not call finishPdf) when not kept yet. */
-  async get(key: string, build: () => Pdf): Promise<Buffer> {
+  async get(key: string, build: () => Pdf | Promise<Pdf>): Promise<Buffer> {
     // The footer carries the day the file was made.
     const full = `${isoDate(warsawDate())}|${key}`;
     const kept = this.done.get(full);
@@ -25,7 +26,7 @@ export class PdfCache {
     const pending = this.running.get(full);
     if (pending) return pending;
     const making = (async () => {
-      const doc = build();
+      const doc = await build();
       const bytes = pdfToBuffer(doc);
       finishPdf(doc);
       return bytes;
@@ -44,4 +45,9 @@ export class PdfCache {
   clear(): void {
     this.done.clear();
   }
+}
+
+/** A key that changes whenever anything printed changes: a digest of the document's data. */
+export function contentKey(...parts: unknown[]): string {
+  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }

@@ -14,6 +14,8 @@ export interface BenchPage {
   request: LoadRequest | (() => LoadRequest);
   /** List pages are held to at least 25% of the baseline's throughput. */
   list?: boolean;
+  /** Concurrency levels for this page when not all of the run's (a cold recomputation is measured alone). */
+  levels?: number[];
 }
 
 async function fetchText(ctx: PageContext, path: string, cookie: string): Promise<{ status: number; text: string }> {
@@ -45,6 +47,9 @@ export async function benchPages(ctx: PageContext): Promise<BenchPage[]> {
   const today = new Date();
   const lastMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
   const [ly, lm] = [lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1];
+  // The month before last is closed in the scale seed (settled and frozen, as sent to the PUP).
+  const closedMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1));
+  const closedKey = `${closedMonth.getUTCFullYear()}-${String(closedMonth.getUTCMonth() + 1).padStart(2, '0')}`;
   const oldestEdition = 40 * ctx.scale;
 
   // Attendance save: each request saves a whole group's sheet with every mark flipped (12 changes), taking
@@ -79,7 +84,10 @@ export async function benchPages(ctx: PageContext): Promise<BenchPage[]> {
     { name: 'pulpit dyrektora', request: get('/', director) },
     { name: 'raport miesięczny (HTML)', request: get(`/raporty/miesieczny/${ly}/${lm}`, director) },
     { name: 'raport miesięczny (PDF)', request: get(`/raporty/miesieczny/${ly}/${lm}/pdf`, director) },
-    { name: 'rozliczenie PSU (PDF)', request: get(`/psu/porozumienia/1/rozliczenie/${ly}-${String(lm).padStart(2, '0')}/rozliczenie.pdf`, coordinator) },
+    // "Przelicz teraz": the report computed from the data on every request, the cost the cache hides.
+    { name: 'raport miesięczny (przeliczenie)', request: get(`/raporty/miesieczny/${ly}/${lm}?przelicz=1`, director), levels: [1] },
+    { name: 'rozliczenie PSU (PDF, miesiąc otwarty)', request: get(`/psu/porozumienia/1/rozliczenie/${ly}-${String(lm).padStart(2, '0')}/rozliczenie.pdf`, coordinator) },
+    { name: 'rozliczenie PSU (PDF, zamknięty)', request: get(`/psu/porozumienia/1/rozliczenie/${closedKey}/rozliczenie.pdf`, coordinator) },
     { name: 'zaświadczenia edycji (PDF)', request: get(`/zaswiadczenia/edycja/${oldestEdition}/pdf`, coordinator) },
   ];
 }

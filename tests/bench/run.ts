@@ -111,7 +111,7 @@ export async function login(base: string, loginName: string): Promise<string> {
 
 async function measurePages(base: string, pid: number, ctx: PageContext, scale: number | 'baseline', db: Row['db'], levels: number[]) {
   for (const page of await benchPages(ctx)) {
-    for (const c of levels) {
+    for (const c of page.levels ? levels.filter((l) => page.levels!.includes(l)) : levels) {
       let peak = rssMb(pid);
       const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 100);
       const result = await runLoad(base, page.request, c, DURATION);

@@ -4,7 +4,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../http/errors
 import { flash } from '../../http/flash.ts';
 import { idParam, parseForm } from '../../http/form.ts';
 import { finishPdf } from '../../pdf/document.ts';
-import { sendPdf } from '../../pdf/send.ts';
+import { sendPdf, sendPdfBytes } from '../../pdf/send.ts';
+import { contentKey, PdfCache } from '../../pdf/cache.ts';
 import { warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { renderCertificates } from './certificate.pdf.ts';
@@ -30,6 +31,7 @@ export function verifyUrl(req: Request): string {
 }
 
 export function certificatesController(db: Database) {
+  const editionPdfs = new PdfCache();
   const list: RequestHandler = async (req, res) => {
     const today = warsawDate();
     const yearParam = Number(req.query.rok);
@@ -96,9 +98,10 @@ export function certificatesController(db: Database) {
     if (certs.length === 0) throw new NotFoundError(`W tej edycji nie wydano jeszcze zaświadczeń „${KIND_LABELS[kind]}”.`);
     await db.prisma.$transaction((tx) => recordPrint(tx, actorOf(req), certs));
     const title = `Zaświadczenia – ${certs[0]!.content.edition.name}`;
-    const doc = renderCertificates(certs, title, verifyUrl(req));
-    sendPdf(res, doc, `${title}.pdf`);
-    finishPdf(doc);
+    // Everything printed is frozen at issue (plus a revocation), so the same file is laid out once.
+    const printed = certs.map((c) => [c.number, c.verificationCode, c.revokedAt, c.revokedReason, c.content]);
+    const bytes = await editionPdfs.get(contentKey(printed, title, verifyUrl(req)), () => renderCertificates(certs, title, verifyUrl(req)));
+    sendPdfBytes(res, bytes, `${title}.pdf`);
   };
 
   const revoke: RequestHandler = async (req, res) => {

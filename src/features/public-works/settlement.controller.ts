@@ -4,13 +4,14 @@ import type { Database } from '../../db/client.ts';
 import { ConflictError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { warsawDate } from '../../lib/dates.ts';
-import { contentDisposition, sendPdf } from '../../pdf/send.ts';
-import { finishPdf } from '../../pdf/document.ts';
+import { contentDisposition, sendPdfBytes } from '../../pdf/send.ts';
+import { contentKey, PdfCache } from '../../pdf/cache.ts';
+import { centreHeader } from '../../pdf/header.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { agreementCrumbs, idFrom, monthFrom } from './psu-http.ts';
 import { addMonths, firstDay, lastDay, monthLabel, monthParam } from './psu-month.ts';
 import { documentName, refundClaimCsv, refundClaimPdf, settlementCsv, settlementPdf } from './settlement-documents.ts';
-import { closeMonth, computeSettlement, ROUNDING_NOTE } from './settlement.service.ts';
+import { closeMonth, computeSettlement, ROUNDING_NOTE, type Settlement } from './settlement.service.ts';
 
 const notFound = 'Nie ma takiego porozumienia.';
 
@@ -70,11 +71,15 @@ export function settlementController(db: Database) {
     res.send(body);
   };
 
+  // A settlement of 2,000 people is some 50 pages: the file is laid out once per content (the settlement as
+  // computed now and the centre's header) and sent again while nothing in it changes.
+  const pdfs = new PdfCache();
+  const pdfKey = async (kind: string, s: Settlement) => contentKey(kind, s, await centreHeader(db.prisma));
+
   const settlementPdfAction: RequestHandler = async (req, res) => {
     const s = await exported(req, 'rozliczenie.pdf');
-    const doc = await settlementPdf(db.prisma, s);
-    sendPdf(res, doc, documentName('Rozliczenie PSU', s, 'pdf'));
-    finishPdf(doc);
+    const bytes = await pdfs.get(await pdfKey('settlement', s), () => settlementPdf(db.prisma, s));
+    sendPdfBytes(res, bytes, documentName('Rozliczenie PSU', s, 'pdf'));
   };
 
   const settlementCsvAction: RequestHandler = async (req, res) => {
@@ -84,9 +89,8 @@ export function settlementController(db: Database) {
 
   const claimPdfAction: RequestHandler = async (req, res) => {
     const s = await exported(req, 'wniosek.pdf');
-    const doc = await refundClaimPdf(db.prisma, s);
-    sendPdf(res, doc, documentName('Wniosek o refundację PSU', s, 'pdf'));
-    finishPdf(doc);
+    const bytes = await pdfs.get(await pdfKey('claim', s), () => refundClaimPdf(db.prisma, s));
+    sendPdfBytes(res, bytes, documentName('Wniosek o refundację PSU', s, 'pdf'));
   };
 
   const claimCsvAction: RequestHandler = async (req, res) => {
