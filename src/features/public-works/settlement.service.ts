@@ -66,29 +66,55 @@ function identityOf(p: { pesel: string | null; documentType: string | null; docu
   return 'brak PESEL';
 }
 
-/** Per person: minutes, days and workplaces of the month under this agreement, from the entries. */
+interface PlacementMonth {
+  id: number;
+  participantId: number;
+  firstName: string;
+  lastName: string;
+  pesel: string | null;
+  documentType: string | null;
+  documentNumber: string | null;
+  workplace: string;
+  minutes: number;
+  workDays: number;
+  sicknessDays: number;
+  absenceDays: number;
+}
+
+/**
+ * Per person: minutes, days and workplaces of the month under this agreement, from the entries. The days
+ * are counted in the database per placement (a big agreement has thousands of people and tens of thousands
+ * of days a month); placements in force in the month or with entries in it, oldest first.
+ */
 async function aggregate(db: DbClient, agreementId: number, ym: YearMonth) {
   const from = firstDay(ym);
   const to = lastDay(ym);
-  const placements = await db.psuPlacement.findMany({
-    where: { agreementId, OR: [{ startDate: { lte: to }, endDate: { gte: from } }, { entries: { some: { date: { gte: from, lte: to } } } }] },
-    include: {
-      participant: { select: { id: true, firstName: true, lastName: true, pesel: true, documentType: true, documentNumber: true } },
-      workplace: { select: { name: true } },
-      entries: { where: { date: { gte: from, lte: to } }, select: { kind: true, minutes: true } },
-    },
-    orderBy: { startDate: 'asc' },
-  });
+  const placements = await db.$queryRaw<PlacementMonth[]>`
+    SELECT p.id, p.participant_id AS "participantId", pa.first_name AS "firstName", pa.last_name AS "lastName", pa.pesel,
+           pa.document_type::text AS "documentType", pa.document_number AS "documentNumber", w.name AS workplace,
+           COALESCE(sum(e.minutes) FILTER (WHERE e.kind = 'WORK'), 0)::int AS minutes,
+           count(e.id) FILTER (WHERE e.kind = 'WORK')::int AS "workDays",
+           count(e.id) FILTER (WHERE e.kind = 'SICKNESS')::int AS "sicknessDays",
+           count(e.id) FILTER (WHERE e.kind = 'ABSENCE')::int AS "absenceDays"
+    FROM psu_placements p
+    JOIN participants pa ON pa.id = p.participant_id
+    JOIN psu_workplaces w ON w.id = p.workplace_id
+    LEFT JOIN psu_hour_entries e ON e.placement_id = p.id AND e.date >= ${from} AND e.date <= ${to}
+    WHERE p.agreement_id = ${agreementId}
+      AND ((p.start_date <= ${to} AND p.end_date >= ${from})
+           OR EXISTS (SELECT 1 FROM psu_hour_entries x WHERE x.placement_id = p.id AND x.date >= ${from} AND x.date <= ${to}))
+    GROUP BY p.id, pa.id, w.name
+    ORDER BY p.start_date, p.id`;
   const people = new Map<number, Omit<SettlementPerson, 'rateGrosze' | 'amountGrosze' | 'refundGrosze' | 'ownShareGrosze'> & { best: number }>();
   for (const p of placements) {
-    const minutes = p.entries.filter((e) => e.kind === 'WORK').reduce((s, e) => s + e.minutes, 0);
+    const minutes = p.minutes;
     const person = people.get(p.participantId) ?? {
       participantId: p.participantId,
       placementId: p.id,
-      firstName: p.participant.firstName,
-      lastName: p.participant.lastName,
-      pesel: p.participant.pesel,
-      identity: identityOf(p.participant),
+      firstName: p.firstName,
+      lastName: p.lastName,
+      pesel: p.pesel,
+      identity: identityOf(p),
       workplaces: [],
       minutes: 0,
       workDays: 0,
@@ -96,11 +122,11 @@ async function aggregate(db: DbClient, agreementId: number, ym: YearMonth) {
       absenceDays: 0,
       best: -1,
     };
-    if (!person.workplaces.includes(p.workplace.name)) person.workplaces.push(p.workplace.name);
+    if (!person.workplaces.includes(p.workplace)) person.workplaces.push(p.workplace);
     person.minutes += minutes;
-    person.workDays += p.entries.filter((e) => e.kind === 'WORK').length;
-    person.sicknessDays += p.entries.filter((e) => e.kind === 'SICKNESS').length;
-    person.absenceDays += p.entries.filter((e) => e.kind === 'ABSENCE').length;
+    person.workDays += p.workDays;
+    person.sicknessDays += p.sicknessDays;
+    person.absenceDays += p.absenceDays;
     // The row is stored against the placement with the most hours (the latest one on a tie).
     if (minutes >= person.best) {
       person.best = minutes;
@@ -142,12 +168,13 @@ export async function computeSettlement(db: DbClient, agreementId: number, year:
     reopenReason: monthRow?.reopenReason ?? null,
   };
   if (monthRow?.status === 'CLOSED') {
+    const personById = new Map(people.map((p) => [p.participantId, p]));
     const rows = monthRow.rows.map((r) => {
-      const person = people.find((p) => p.participantId === r.participantId)!;
+      const person = personById.get(r.participantId)!;
       return { ...person, placementId: r.placementId, minutes: r.minutes, rateGrosze: r.rateGrosze, amountGrosze: r.amountGrosze, refundGrosze: r.refundGrosze, ownShareGrosze: r.amountGrosze - r.refundGrosze };
     });
-    const paid = new Set(rows.map((r) => r.participantId));
-    const ordered = people.filter((p) => paid.has(p.participantId)).map((p) => rows.find((r) => r.participantId === p.participantId)!);
+    const rowById = new Map(rows.map((r) => [r.participantId, r]));
+    const ordered = people.filter((p) => rowById.has(p.participantId)).map((p) => rowById.get(p.participantId)!);
     return {
       ...base,
       status: 'CLOSED',
@@ -155,7 +182,7 @@ export async function computeSettlement(db: DbClient, agreementId: number, year:
       rateGrosze: rows[0]?.rateGrosze ?? null,
       rateSource: 'frozen',
       rows: ordered,
-      unpaid: people.filter((p) => !paid.has(p.participantId)),
+      unpaid: people.filter((p) => !rowById.has(p.participantId)),
       totals: {
         people: rows.length,
         minutes: monthRow.totalMinutes ?? 0,
