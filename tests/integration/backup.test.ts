@@ -31,7 +31,7 @@ describe('embedded database backup', () => {
     expect((await restored.prisma.participant.findUniqueOrThrow({ where: { id: p.id } })).lastName).toBe('Kopijewska-Źródło');
     expect(await migrate(restored.raw)).toEqual([]);
     await restored.close();
-  });
+  }, 120_000); // a data directory on disk migrated from scratch, dumped and restored: slow on a busy machine
 
   it('refuses to restore over an existing database', async () => {
     await expect(restorePglite(path.join(tmp, 'restored'), path.join(tmp, 'kopia.tar.gz'))).rejects.toThrow(/nie jest pusty/);
