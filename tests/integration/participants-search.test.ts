@@ -40,3 +40,23 @@ describe('participant search', () => {
     expect(rows.every((r) => r.pesel!.startsWith(p.pesel!.slice(0, 8)))).toBe(true);
   });
 });
+
+describe('participant search pages', () => {
+  it('pages through many matches in surname order, with the count, and a stale page number shows the last page', async () => {
+    for (let i = 0; i < 30; i++) await makeParticipant(ctx.db.prisma, { firstName: `Osoba${String(i).padStart(2, '0')}`, lastName: `Stronicka` });
+    const list = (page: number, q?: string) => listParticipants(ctx.db.prisma, { ...base, q, page } as never);
+    const first = await list(1, 'stronick');
+    expect(first.total).toBe(30);
+    expect(first.pages).toBe(2);
+    expect(first.rows.map((r) => r.firstName)).toEqual(Array.from({ length: 25 }, (_v, i) => `Osoba${String(i).padStart(2, '0')}`));
+    const second = await list(2, 'stronick');
+    expect(second.rows.map((r) => r.firstName)).toEqual(['Osoba25', 'Osoba26', 'Osoba27', 'Osoba28', 'Osoba29']);
+    const stale = await list(9, 'stronick');
+    expect([stale.page, stale.total, stale.rows.length]).toEqual([2, 30, 5]);
+    const everyone = await list(99);
+    expect(everyone.total).toBe(34);
+    expect(everyone.page).toBe(2);
+    expect(everyone.rows.length).toBe(9);
+    expect(await list(1, 'nikttakisiniezwie')).toMatchObject({ total: 0, rows: [], page: 1 });
+  });
+});

@@ -121,10 +121,6 @@ export async function recordParticipantRead(db: DbClient, actor: Actor, particip
 }
 
 /**
- * Search: digits match the PESEL exactly or by its beginning; words must each match the start of the
- * first name or surname, or the document number.
- */
-/**
  * The register's search as SQL that the indexes of migration 20261123104500_search_indexes serve: each
  * word must begin the surname (or the second part of a double surname) or the first name, or equal a
  * document number; digits are a PESEL prefix. Filters by status, worker and edition.
@@ -148,14 +144,39 @@ function participantSearchSql(q: ListQuery & { mine?: number }): Prisma.Sql {
   return and.length ? Prisma.sql`WHERE ${Prisma.join(and, ' AND ')}` : Prisma.empty;
 }
 
+/**
+ * A page of the register with the number of matches. With a search term the matches are found first
+ * through the prefix indexes and then sorted (MATERIALIZED keeps PostgreSQL from walking the name index
+ * in order and filtering most of the register, which it otherwise picks and which grows with the
+ * register); without one, the name index gives the page directly.
+ */
+async function searchPage(db: DbClient, where: Prisma.Sql, byText: boolean, page: number): Promise<{ ids: number[]; total: number }> {
+  const offset = (page - 1) * PAGE_SIZE;
+  const count = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM participants p ${where}`)[0]?.n ?? 0;
+  if (!byText) {
+    const ids = await db.$queryRaw<{ id: number }[]>`
+      SELECT p.id FROM participants p ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+    return { ids: ids.map((r) => r.id), total: await count() };
+  }
+  const rows = await db.$queryRaw<{ id: number; total: number }[]>`
+    WITH hits AS MATERIALIZED (SELECT p.id, p.last_name, p.first_name FROM participants p ${where})
+    SELECT id, (SELECT count(*) FROM hits)::int AS total FROM hits
+    ORDER BY last_name, first_name, id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+  if (rows.length) return { ids: rows.map((r) => r.id), total: rows[0]!.total };
+  return { ids: [], total: page === 1 ? 0 : await count() };
+}
+
 export async function listParticipants(db: DbClient, q: ListQuery & { mine?: number }) {
   const where = participantSearchSql(q);
-  const total = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM participants p ${where}`)[0]?.n ?? 0;
+  const byText = (q.q ?? '').trim() !== '';
+  let page = Math.max(1, q.page);
+  let { ids, total } = await searchPage(db, where, byText, page);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(q.page, pages);
-  const ids = (await db.$queryRaw<{ id: number }[]>`
-    SELECT p.id FROM participants p ${where}
-    ORDER BY p.last_name, p.first_name, p.id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`).map((r) => r.id);
+  if (page > pages) {
+    // Past the last page (a stale link): show the last one.
+    page = pages;
+    ({ ids, total } = await searchPage(db, where, byText, page));
+  }
   const found = await db.participant.findMany({
     where: { id: { in: ids } },
     select: {
