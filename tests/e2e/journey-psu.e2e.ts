@@ -56,6 +56,8 @@ function monthPlan(): { hours: Map<number, number>; fullWeekDay: number } {
 }
 
 const { hours: plan, fullWeekDay } = monthPlan();
+/** Text as read, with the non-breaking spaces of Polish number formatting as plain spaces. */
+const shown = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const dayIso = (day: number) => iso(utcDate(month.getUTCFullYear(), month.getUTCMonth() + 1, day));
 
 async function login(page: Page, who: string, label: string) {
@@ -169,7 +171,7 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
       const h = plan.get(day);
       if (h) await page.keyboard.type(String(h));
     }
-    await activate(page, 'table.psu-grid ~ button[type=submit], form[action*="/godziny/"] button[type=submit]');
+    await activate(page, 'form[action*="/godziny/"] button[type=submit]');
     await expectSuccess(page, `Zapisano godziny: zmienionych dni ${plan.size}, osób 1.`);
     const row = page.locator('table.psu-grid tbody tr', { hasText: person.lastName });
     expect(await row.locator('td.num').textContent()).toContain('36');
@@ -179,7 +181,7 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
     await tabTo(page, cell(fullWeekDay), { fromTop: true });
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('6');
-    await activate(page, 'table.psu-grid ~ button[type=submit], form[action*="/godziny/"] button[type=submit]');
+    await activate(page, 'form[action*="/godziny/"] button[type=submit]');
     await expectErrorSummary(page);
     expect(await page.title()).toMatch(/^Błąd: Godziny/);
     expect(await page.inputValue(cell(fullWeekDay))).toBe('6');
@@ -207,10 +209,10 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
     // The settlement: the worked example to the grosz, and the claim to the labour office in print.
     await page.goto(`${agreementUrl}/rozliczenie/${monthKey}`);
     await arrive(page, 'PSU – rozliczenie (otwarte)', `Rozliczenie: ${monthLabel}`);
-    expect(await page.textContent('#total-hours')).toMatch(/^36(,00)? h$/);
-    expect(await page.textContent('#total-amount')).toBe('298,80 zł');
-    expect(await page.textContent('#total-refund')).toBe('179,28 zł');
-    expect(await page.textContent('#total-own')).toBe('119,52 zł');
+    expect(shown(await page.textContent('#total-hours'))).toMatch(/^36(,00)? h$/);
+    expect(shown(await page.textContent('#total-amount'))).toBe('298,80 zł');
+    expect(shown(await page.textContent('#total-refund'))).toBe('179,28 zł');
+    expect(shown(await page.textContent('#total-own'))).toBe('119,52 zł');
     const claim = pdfToText(await saveDownload(page, 'a[href$="/wniosek.pdf"]', 'wniosek.pdf'));
     expect(claim).toContain(`${person.lastName} ${person.firstName}`);
     expect(claim).toContain('298,80');
@@ -224,7 +226,7 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
     expect(await asked).toContain(`Czy na pewno zamknąć miesiąc ${monthLabel}?`);
     await expectSuccess(page, `Zamknięto miesiąc ${monthLabel}: osób 1, godzin i kwot nie można już zmieniać.`);
     expect(await page.locator('main').textContent()).toContain('Kwoty są zamrożone');
-    expect(await page.textContent('#total-amount')).toBe('298,80 zł');
+    expect(shown(await page.textContent('#total-amount'))).toBe('298,80 zł');
     await arrive(page, 'PSU – rozliczenie (zamknięte)', `Rozliczenie: ${monthLabel}`, 'podroz-psu-rozliczenie');
 
     // The grid is read-only now.
