@@ -1,6 +1,8 @@
 // Journey 4, by keyboard only from the login page: the director opens the dashboard (also in high contrast),
-// picks last month's report, and downloads it as PDF and as a spreadsheet. Every number in every table of
-// the page must be in the PDF (read back with pdftotext) and in the spreadsheet (parsed), row by row.
+// picks last month's report, and downloads it as PDF, XLSX and CSV. Every number in every table of the page
+// must be in the PDF (read back with pdftotext) and in both spreadsheets (parsed), row by row.
+import fs from 'node:fs';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -105,10 +107,30 @@ describe('journey 4: the director reads the month', () => {
       }
     }
 
-    // The spreadsheet: the same tables in the same order, with bare numbers.
-    const csvFile = await saveDownload(page, 'a[href$="/csv"]', 'raport.csv');
-    const { readFileSync } = await import('node:fs');
-    const rows = parseCsv(readFileSync(csvFile, 'utf8'));
+    // The workbook (XLSX): the same tables in the same order, the numbers stored as numbers.
+    const sheet = (await readSheet(fs.readFileSync(await saveDownload(page, 'a.button[href$="/xlsx"]', 'raport.xlsx')))) as unknown[][];
+    expect(sheet[0]![0]).toContain('Raport miesięczny');
+    let row = 0;
+    for (const t of tables) {
+      row = sheet.findIndex((r, i) => i >= row && r[0] === t.title);
+      expect(row, `XLSX: ${t.title}`).toBeGreaterThan(0);
+      expect(sheet[row + 1]!.length).toBe(t.header.length);
+      row += 2;
+      for (const r of t.rows) {
+        const cells = sheet[row]!;
+        expect(cells[0], `XLSX: ${t.title}`).toBe(r.label);
+        r.values.forEach((v, i) => {
+          const number = bare(v);
+          if (number === '') expect(cells[i + 1] ?? null, `XLSX: ${t.title} / ${r.label}`).toBeNull();
+          else expect(cells[i + 1] as number, `XLSX: ${t.title} / ${r.label} / ${t.header[i + 1]}`).toBeCloseTo(Number(number.replace(',', '.')), 2);
+        });
+        row += 1;
+      }
+    }
+
+    // The CSV for older spreadsheets: the same tables again, with bare numbers.
+    const csvFile = await saveDownload(page, 'a.button[href$="/csv"]', 'raport.csv');
+    const rows = parseCsv(fs.readFileSync(csvFile, 'utf8'));
     expect(rows[0]![0]).toContain('Raport miesięczny');
     let pos = 0;
     for (const t of tables) {
