@@ -11,6 +11,9 @@ import { launch, loginWithKeyboard, newContext } from './browser.ts';
 import { parseCsv, pdfToText, saveDownload } from './files.ts';
 import { activate, arrive, chooseOption, typeInto } from './keyboard.ts';
 
+/** A whole journey on a loaded 2-core machine can take minutes. */
+const JOURNEY_TIMEOUT = 300_000;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -147,5 +150,5 @@ describe('journey 4: the director reads the month', () => {
       }
     }
     await ctx.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });

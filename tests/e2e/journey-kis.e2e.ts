@@ -18,6 +18,9 @@ import {
   expectSuccess, iso, tabTo, tick, typeDate, typeInto, typeTime,
 } from './keyboard.ts';
 
+/** A whole journey on a loaded 2-core machine can take minutes. */
+const JOURNEY_TIMEOUT = 300_000;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -143,7 +146,7 @@ describe('journey 1: a social worker registers a person, a contract and a referr
     await arrive(page, 'skierowanie złożone (768 px)', `Skierowanie ${story.referralNumber}`, 'podroz-skierowanie-768');
     await expectNoSidewaysScroll(page, 'skierowanie');
     await ctx.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });
 
 /** Ticks the checkbox of one weekday in the generator (1 = Monday). */
@@ -291,5 +294,5 @@ describe('journey 2: the coordinator takes the referral to a certificate', () =>
     expect(text).toContain(formatDate(editionStart));
     expect(text).toContain(formatDate(editionEnd));
     await ctx.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });

@@ -18,6 +18,9 @@ import {
   acceptNextDialog, activate, arrive, chooseOption, chooseRadio, expectErrorSummary, expectSuccess, iso, tabTo, tick, typeDate, typeInto,
 } from './keyboard.ts';
 
+/** A whole journey on a loaded 2-core machine can take minutes. */
+const JOURNEY_TIMEOUT = 300_000;
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -235,5 +238,5 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
     expect(await page.locator('main').textContent()).toContain('jest zamknięty i rozliczony');
     await arrive(page, 'PSU – siatka zamkniętego miesiąca', `Godziny: ${workplace}, ${monthLabel}`);
     await ctx.close();
-  });
+  }, JOURNEY_TIMEOUT);
 });
