@@ -10,7 +10,7 @@ import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { locals } from './http/locals.ts';
 import { onceOnly } from './http/once.ts';
 import { securityHeaders } from './http/security.ts';
-import { sessionMiddleware } from './http/session.ts';
+import { saveSessionBeforeRedirect, sessionMiddleware } from './http/session.ts';
 import { setupViews } from './http/views.ts';
 
 export interface AppDeps {
@@ -34,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 5000 }));
   app.use(express.json({ limit: '1mb' }));
   app.use(sessionMiddleware(db, config, deps.sessionSecret));
+  app.use(saveSessionBeforeRedirect);
   app.use(authentication(db));
   app.use(csrfProtection);
   app.use(locals(db));

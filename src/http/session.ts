@@ -2,7 +2,7 @@
 // request, so a session ends after SESSION_IDLE_MINUTES without activity.
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 
@@ -57,3 +57,21 @@ function throttleTouch(store: session.Store, everyMs: number): void {
     touch(sid, sess, callback);
   };
 }
+
+/**
+ * express-session writes a changed session to the store only when the response ends, and sends the headers
+ * before that write has finished. After a redirect the browser may then ask for the next page before the
+ * session (with its flash message, "Zapisano…") is in the database: the message goes missing, or shows one
+ * page late. This makes every redirect wait until the session is stored, then send it.
+ */
+export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args);
+    req.session.save((err) => {
+      if (err) return next(err);
+      if (!res.headersSent) redirect(...args);
+    });
+  }) as Response['redirect'];
+  next();
+};

@@ -13,10 +13,16 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+/**
+ * The browser runs in Polish, as the centre's computers do: with Debian's chromium-l10n installed, date
+ * fields read DD.MM.RRRR in screenshots and are typed day first (without it they fall back to the US order,
+ * which tests/e2e/keyboard.ts detects).
+ */
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    env: { ...process.env, LANG: 'pl_PL.UTF-8', LC_ALL: 'pl_PL.UTF-8' },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=pl'],
   });
 }
 

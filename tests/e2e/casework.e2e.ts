@@ -96,7 +96,8 @@ describe('social worker', () => {
     await page.goto('/kontrakty/nowy');
     await checkA11y(page, 'nowy kontrakt');
     await page.fill('#f-goals-0-description', 'Ukończenie kursu komputerowego.');
-    await page.click('button[value="goal"]');
+    // "Dodaj cel" sends the form; wait for the page that comes back before counting its rows.
+    await Promise.all([page.waitForNavigation(), page.click('button[value="goal"]')]);
     expect(await page.locator('textarea[name^="goals["]').count()).toBe(4);
     await page.waitForFunction(() => document.activeElement?.id === 'f-goals-3-description');
     expect(await page.inputValue('#f-goals-0-description')).toBe('Ukończenie kursu komputerowego.');

@@ -1,5 +1,6 @@
 // The monthly report through HTTP from a database fixture with known answers: the page, the PDF and the
 // spreadsheet carry the same numbers, totals are sums of rows, a closed month stays frozen.
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheerioAPI } from 'cheerio';
 import type { DbClient } from '../../src/db/client.ts';
@@ -178,6 +179,27 @@ describe('monthly report from a fixture with known answers', () => {
       const sheet = csv[t.title];
       expect(sheet, t.title).toBeDefined();
       expect(sheet!.map((r) => r.map(bare)), t.title).toEqual(t.rows.map((r) => r.map(bare)));
+    }
+  });
+
+  it('puts the same numbers in the XLSX workbook, as numbers', async () => {
+    const res = await getBinary(director, `${base}/xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const rows = (await readSheet(res.body as Buffer)) as unknown[][];
+    for (const t of Object.values(tables)) {
+      const at = rows.findIndex((r) => r[0] === t.title);
+      expect(at, t.title).toBeGreaterThan(0);
+      t.rows.forEach((r, i) => {
+        const got = rows[at + 2 + i]!;
+        expect(got[0], t.title).toBe(r[0]);
+        r.slice(1).forEach((cell, j) => {
+          const shown = bare(cell);
+          if (shown === '') expect(got[j + 1] ?? null, `${t.title} ${r[0]}`).toBeNull();
+          else expect(got[j + 1] as number, `${t.title} ${r[0]} column ${j + 1}`).toBeCloseTo(Number(shown.replace(',', '.')), 2);
+        });
+      });
     }
   });
 

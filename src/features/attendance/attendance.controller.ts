@@ -5,7 +5,7 @@ import { attendanceBasisPoints, type AttendanceTally, type Mark } from '../../li
 import { ConflictError, ValidationError, type FieldErrors } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { hasPermission } from '../../http/permissions.ts';
-import { warsawDate } from '../../lib/dates.ts';
+import { formatDate, warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { editionCrumbs, intParam } from '../editions/controller-helpers.ts';
 import { fillRequest, readSheetForm } from './attendance.schemas.ts';
@@ -52,7 +52,7 @@ export function attendanceController(db: Database) {
     });
     const topicConflict = state.topicConflict ?? null;
     res.status(state.status ?? 200).render('attendance/sheet', {
-      title: 'Obecność na zajęciach',
+      title: `Obecność: ${session.group ? session.group.name : 'zajęcia indywidualne'}, ${formatDate(session.date)}`,
       breadcrumbs: [...editionCrumbs(session.edition), { href: `/edycje/${session.editionId}/harmonogram`, text: 'Harmonogram' }],
       session, rows, canWrite, closedReason, notice: state.notice ?? null,
       // A topic someone else saved meanwhile that this form left alone is shown as saved.

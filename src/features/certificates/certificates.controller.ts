@@ -13,6 +13,7 @@ import { personName } from './certificate-content.ts';
 import { CERTIFICATE_KINDS, KIND_LABELS } from './certificate-rules.ts';
 import { certificateRegister, editionOverview, editionsForCertificates, leaversWithoutCertificate, registerYears } from './certificates-lists.ts';
 import { editionIssueSchema, issueSchema, kindQuery, revokeSchema } from './certificates.schemas.ts';
+import { polishPlural } from '../editions/labels.ts';
 import {
   editionCertificates, getCertificate, issueCertificate, issueForEdition, ISSUE_TX, recordCertificateView, recordPrint, revokeCertificate,
 } from './certificates.service.ts';
@@ -65,7 +66,7 @@ export function certificatesController(db: Database) {
     const result = await db.prisma.$transaction((tx) => issueForEdition(tx, actorOf(req), editionId, form.data.kind, { verifyUrl: verifyUrl(req), today: warsawDate() }), ISSUE_TX);
     if (result.issued.length) {
       const range = result.issued.length === 1 ? result.issued[0] : `${result.issued[0]} – ${result.issued.at(-1)}`;
-      flash(req, 'success', `Wydano ${result.issued.length} zaświadczeń „${KIND_LABELS[form.data.kind]}” (nr ${range}).`);
+      flash(req, 'success', `Wydano ${result.issued.length} ${polishPlural(result.issued.length, 'zaświadczenie', 'zaświadczenia', 'zaświadczeń')} „${KIND_LABELS[form.data.kind]}” (nr ${range}).`);
     } else {
       flash(req, 'info', 'Nie ma nikogo, komu można teraz wydać to zaświadczenie: uprawnione osoby już je mają.');
     }

@@ -12,6 +12,7 @@ import { actorOf } from '../audit/audit.service.ts';
 import { getCentreSettingsCached } from '../settings/settings.service.ts';
 import { formatValue, reportCsv } from './report-format.ts';
 import { renderReportPdf } from './report.pdf.ts';
+import { reportXlsx } from './report-xlsx.ts';
 import { checkClosable, checkKey, closedReports, closeReport, computeReport, getReport, reopenReport, reportLabel, type ReportKey, type ReportKindValue } from './reports.service.ts';
 
 const crumbs = [{ href: '/', text: 'Pulpit' }, { href: '/raporty', text: 'Raporty' }];
@@ -84,6 +85,17 @@ export function reportsController(db: Database) {
     res.send(reportCsv(report, centre.name));
   };
 
+  const xlsx = (kind: ReportKindValue): RequestHandler => async (req, res) => {
+    const key = keyOf(req, kind);
+    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
+    const centre = await getCentreSettingsCached(db.prisma);
+    const body = await reportXlsx(report, centre.name);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', contentDisposition(fileName(key, 'xlsx'), false));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(body);
+  };
+
   const close = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
     try {
@@ -112,5 +124,5 @@ export function reportsController(db: Database) {
     res.redirect(303, pathOf(key));
   };
 
-  return { index, show, pdf, csv, close, reopen };
+  return { index, show, pdf, csv, xlsx, close, reopen };
 }
