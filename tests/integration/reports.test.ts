@@ -306,3 +306,14 @@ describe('the director', () => {
     expect(await ctx.db.prisma.auditLog.count()).toBe(auditBefore);
   });
 });
+
+describe('the director\'s dashboard', () => {
+  it('leads to last month\'s report, which opens', async () => {
+    const page = html((await director.get('/')).text);
+    const href = page('a', 'section[aria-labelledby=di-title]').filter((_i, el) => page(el).text() === 'Raport za poprzedni miesiąc').attr('href')!;
+    const now = new Date();
+    const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    expect(href).toBe(`/raporty/miesieczny/${prev.getUTCFullYear()}/${prev.getUTCMonth() + 1}`);
+    expect((await director.get(href)).status).toBe(200);
+  });
+});
