@@ -68,3 +68,41 @@ document.addEventListener('DOMContentLoaded', () => {
   };
   setTimeout(poll, 1000);
 });
+
+// PESEL read while typing: <input data-pesel="id-of-live-region">. The same rules as src/lib/pesel.ts
+// (check digit, century from the month, sex from the tenth digit); the server checks again on save.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('input[data-pesel]').forEach((input) => {
+    const out = document.getElementById(input.getAttribute('data-pesel'));
+    if (!out) return;
+    const show = () => {
+      const v = input.value.replace(/[\s-]+/g, '');
+      if (!/^\d{11}$/.test(v)) {
+        if (v.length >= 11 || /\D/.test(v)) out.textContent = v ? 'PESEL ma 11 cyfr.' : '';
+        else if (!out.dataset.server) out.textContent = '';
+        return;
+      }
+      const d = v.split('').map(Number);
+      const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+      const sum = weights.reduce((s, w, i) => s + w * d[i], 0);
+      if ((10 - (sum % 10)) % 10 !== d[10]) { out.textContent = 'Ten numer PESEL ma błędną cyfrę kontrolną.'; return; }
+      let month = d[2] * 10 + d[3];
+      const centuries = [1900, 2000, 2100, 2200, 1800];
+      const century = centuries[Math.floor(month / 20)];
+      month %= 20;
+      const year = century + d[0] * 10 + d[1];
+      const day = d[4] * 10 + d[5];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) { out.textContent = 'Ten numer PESEL zawiera niemożliwą datę urodzenia.'; return; }
+      const pad = (n) => String(n).padStart(2, '0');
+      out.textContent = '';
+      out.append('Z numeru PESEL: urodzenie ');
+      const b1 = document.createElement('strong'); b1.textContent = `${pad(day)}.${pad(month)}.${year}`; out.append(b1);
+      out.append(', płeć: ');
+      const b2 = document.createElement('strong'); b2.textContent = d[9] % 2 ? 'mężczyzna' : 'kobieta'; out.append(b2);
+      out.append('.');
+    };
+    if (out.textContent.trim()) out.dataset.server = '1';
+    input.addEventListener('input', () => { delete out.dataset.server; show(); });
+  });
+});

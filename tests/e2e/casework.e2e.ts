@@ -23,6 +23,23 @@ async function personWithContract(page: Page): Promise<string> {
 }
 
 describe('social worker', () => {
+  it('reads the birth date and sex from a PESEL while it is typed, and says when the number is wrong', async () => {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    await loginWithKeyboard(page, 'pracownik');
+    await page.goto('/uczestnicy/nowy');
+    await page.focus('#f-pesel');
+    await page.keyboard.type('0227040139'); // 10 digits: nothing yet
+    expect((await page.textContent('#pesel-info'))!.trim()).toBe('');
+    await page.keyboard.type('6'); // 02270401396: 4 July 2002, the 10th digit odd (9): a man
+    expect(await page.textContent('#pesel-info')).toBe('Z numeru PESEL: urodzenie 04.07.2002, płeć: mężczyzna.');
+    expect(await page.getAttribute('#pesel-info', 'aria-live')).toBe('polite');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('8');
+    expect(await page.textContent('#pesel-info')).toBe('Ten numer PESEL ma błędną cyfrę kontrolną.');
+    await ctx.close();
+  });
+
   it('searches the register with the keyboard and opens a person card', async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
