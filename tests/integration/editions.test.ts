@@ -185,13 +185,23 @@ describe('the list of editions', () => {
       })),
     });
     await ctx.db.prisma.edition.create({ data: { ...base, name: 'KIS – edycja planowana 2028', status: 'PLANNED', startDate: new Date(Date.UTC(2028, 0, 1)), endDate: new Date(Date.UTC(2028, 2, 31)) } });
+    // Active people per edition, counted for the page's editions only.
+    const planned = await ctx.db.prisma.edition.findFirstOrThrow({ where: { name: 'KIS – edycja planowana 2028' } });
+    const group = await ctx.db.prisma.editionGroup.create({ data: { editionId: planned.id, name: 'Grupa A', capacity: 8 } });
+    for (const [i, status] of (['ACTIVE', 'ACTIVE', 'DROPPED_OUT'] as const).entries()) {
+      const p = await ctx.db.prisma.participant.create({ data: { firstName: 'Osoba', lastName: `Licznikowa${i}`, birthDate: new Date(Date.UTC(1980, 0, 1)), sex: 'FEMALE' } });
+      await ctx.db.prisma.enrolment.create({ data: { editionId: planned.id, groupId: group.id, participantId: p.id, startDate: new Date(Date.UTC(2028, 0, 1)), status } });
+    }
     const current = html((await coordinator.get('/edycje')).text);
+    const plannedRow = current('tbody tr').filter((_i, el) => current(el).text().includes('KIS – edycja planowana 2028'));
+    expect(plannedRow.find('td').eq(4).text().trim()).toBe('2 / 8');
     const currentNames = current('tbody td:first-child').map((_i, el) => current(el).text()).get();
     expect(currentNames).toContain('KIS – edycja planowana 2028');
     expect(currentNames.some((n) => n.includes('archiwalna'))).toBe(false);
 
     const closed1 = html((await coordinator.get('/edycje?stan=zamkniete')).text);
     expect(closed1('tbody tr').length).toBe(25);
+    expect(closed1('tbody tr').first().find('td').eq(4).text().trim()).toBe('0 / 8');
     expect(closed1('.result-count').text()).toContain('30 edycji, strona 1 z 2');
     const next = closed1('a[rel=next]').attr('href')!;
     expect(next).toBe('/edycje?stan=zamkniete&page=2');

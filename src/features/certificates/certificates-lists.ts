@@ -53,14 +53,13 @@ export async function editionsForCertificates(db: DbClient) {
     orderBy: { startDate: 'desc' },
     select: {
       id: true, name: true, status: true, startDate: true, endDate: true,
-      _count: { select: { enrolments: true } },
       enrolments: { select: { certificateEligible: true, status: true } },
       certificates: { where: { revokedAt: null, kind: 'KIS_COMPLETION' }, select: { id: true } },
     },
   });
   return editions.map((e) => ({
     id: e.id, name: e.name, status: e.status, startDate: e.startDate, endDate: e.endDate,
-    people: e._count.enrolments,
+    people: e.enrolments.length,
     eligible: e.enrolments.filter((x) => x.status === 'COMPLETED' && x.certificateEligible).length,
     issued: e.certificates.length,
   }));

@@ -1,5 +1,6 @@
 // The numbers each role sees first. Each section is a small function so features can add their own.
 import type { DbClient } from '../../db/client.ts';
+import { countMap } from '../../db/counts.ts';
 import { addDays, warsawDate } from '../../lib/dates.ts';
 
 export async function socialWorkerSummary(db: DbClient, userId: number, today = warsawDate()) {
@@ -36,11 +37,11 @@ export async function socialWorkerSummary(db: DbClient, userId: number, today = 
 }
 
 export async function coordinatorSummary(db: DbClient, today = warsawDate()) {
-  const [runningEditions, todaysSessions, submittedReferrals] = await Promise.all([
+  const [editions, sessions, submittedReferrals] = await Promise.all([
     db.edition.findMany({
       where: { status: { in: ['PLANNED', 'RUNNING'] } },
       orderBy: { startDate: 'asc' },
-      select: { id: true, name: true, startDate: true, endDate: true, status: true, _count: { select: { enrolments: true } } },
+      select: { id: true, name: true, startDate: true, endDate: true, status: true },
     }),
     db.classSession.findMany({
       where: { date: today, status: { not: 'CANCELLED' } },
@@ -48,11 +49,19 @@ export async function coordinatorSummary(db: DbClient, today = warsawDate()) {
       select: {
         id: true, startMinute: true, endMinute: true, status: true,
         edition: { select: { name: true } }, group: { select: { name: true } }, module: { select: { name: true } },
-        _count: { select: { attendance: true } },
       },
     }),
     db.referral.count({ where: { status: 'SUBMITTED', kind: 'KIS' } }),
   ]);
+  // Counted for these rows only (Prisma's _count aggregates whole tables: src/db/counts.ts).
+  const [enrolled, marked] = await Promise.all([
+    db.enrolment.groupBy({ by: ['editionId'], where: { editionId: { in: editions.map((e) => e.id) } }, _count: { _all: true } }),
+    db.attendance.groupBy({ by: ['sessionId'], where: { sessionId: { in: sessions.map((s) => s.id) } }, _count: { _all: true } }),
+  ]);
+  const enrolments = countMap(editions.map((e) => e.id), enrolled.map((g) => ({ key: g.editionId, n: g._count._all })));
+  const marks = countMap(sessions.map((s) => s.id), marked.map((g) => ({ key: g.sessionId, n: g._count._all })));
+  const runningEditions = editions.map((e) => ({ ...e, _count: { enrolments: enrolments.get(e.id)! } }));
+  const todaysSessions = sessions.map((s) => ({ ...s, _count: { attendance: marks.get(s.id)! } }));
   return { runningEditions, todaysSessions, submittedReferrals };
 }
 

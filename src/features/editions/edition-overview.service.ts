@@ -3,9 +3,10 @@
 import type { DbClient } from '../../db/client.ts';
 import { isoDate, MONTH_NAMES, warsawDate } from '../../lib/dates.ts';
 import { moduleHours } from './hours.ts';
+import { countMap } from '../../db/counts.ts';
 
 export async function listSessions(db: DbClient, editionId: number, filter: { groupId?: number | null; individual?: boolean } = {}) {
-  return db.classSession.findMany({
+  const sessions = await db.classSession.findMany({
     where: {
       editionId,
       ...(filter.groupId ? { groupId: filter.groupId } : {}),
@@ -17,9 +18,12 @@ export async function listSessions(db: DbClient, editionId: number, filter: { gr
       module: { select: { id: true, name: true } },
       staff: { select: { id: true, fullName: true } },
       participant: { select: { id: true, firstName: true, lastName: true } },
-      _count: { select: { attendance: true } },
     },
   });
+  const ids = sessions.map((s) => s.id);
+  const marks = await db.attendance.groupBy({ by: ['sessionId'], where: { sessionId: { in: ids } }, _count: { _all: true } });
+  const counts = countMap(ids, marks.map((m) => ({ key: m.sessionId, n: m._count._all })));
+  return sessions.map((s) => ({ ...s, _count: { attendance: counts.get(s.id)! } }));
 }
 
 export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];

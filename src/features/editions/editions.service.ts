@@ -1,4 +1,5 @@
 // Editions: the list, one edition with its parts, creating and editing the edition's own data.
+import { countMap } from '../../db/counts.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { FundingSource } from '../../generated/prisma/enums.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
@@ -16,7 +17,7 @@ export async function listEditions(db: DbClient, opts: { filter?: EditionListFil
   const total = await db.edition.count({ where });
   const pages = Math.max(1, Math.ceil(total / EDITION_LIST_PAGE));
   const page = Math.min(Math.max(1, opts.page ?? 1), pages);
-  const rows = await db.edition.findMany({
+  const editions = await db.edition.findMany({
     where,
     orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * EDITION_LIST_PAGE,
@@ -24,24 +25,32 @@ export async function listEditions(db: DbClient, opts: { filter?: EditionListFil
     select: {
       id: true, name: true, startDate: true, endDate: true, status: true, fundingSource: true, plannedParticipants: true,
       groups: { select: { capacity: true } },
-      _count: { select: { enrolments: { where: { status: 'ACTIVE' } }, sessions: true } },
     },
   });
+  const active = await activeEnrolmentCounts(db, 'editionId', editions.map((e) => e.id));
+  const rows = editions.map((e) => ({ ...e, _count: { enrolments: active.get(e.id)! } }));
   return { rows, total, page, pages, filter };
 }
 
+/** People taking part now (active enrolments) per edition or per group, for the ids given. */
+export async function activeEnrolmentCounts(db: DbClient, by: 'editionId' | 'groupId', ids: number[]): Promise<Map<number, number>> {
+  const groups = await db.enrolment.groupBy({ by: [by], where: { [by]: { in: ids }, status: 'ACTIVE' }, _count: { _all: true } });
+  return countMap(ids, groups.map((g) => ({ key: g[by] as number, n: g._count._all })));
+}
+
 export async function getEdition(db: DbClient, id: number) {
-  const edition = await db.edition.findUnique({
+  const found = await db.edition.findUnique({
     where: { id },
     include: {
-      groups: { orderBy: { name: 'asc' }, include: { _count: { select: { enrolments: { where: { status: 'ACTIVE' } } } } } },
+      groups: { orderBy: { name: 'asc' } },
       modules: { orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { staff: { select: { id: true, fullName: true } } } },
       staff: { include: { staff: true }, orderBy: { staff: { fullName: 'asc' } } },
       closedBy: { select: { fullName: true } },
     },
   });
-  if (!edition) throw new NotFoundError('Nie ma takiej edycji.');
-  return edition;
+  if (!found) throw new NotFoundError('Nie ma takiej edycji.');
+  const active = await activeEnrolmentCounts(db, 'groupId', found.groups.map((g) => g.id));
+  return { ...found, groups: found.groups.map((g) => ({ ...g, _count: { enrolments: active.get(g.id)! } })) };
 }
 
 export type EditionWithParts = Awaited<ReturnType<typeof getEdition>>;

@@ -18,11 +18,11 @@ export async function getSession(db: DbClient, id: number) {
       module: true,
       staff: true,
       participant: { select: { id: true, firstName: true, lastName: true } },
-      _count: { select: { attendance: true } },
     },
   });
   if (!s) throw new NotFoundError('Nie ma takich zajęć.');
-  return s;
+  // Counted here, not with Prisma's _count (see src/db/counts.ts).
+  return { ...s, _count: { attendance: await db.attendance.count({ where: { sessionId: id } }) } };
 }
 
 export type SessionDetails = Awaited<ReturnType<typeof getSession>>;

@@ -1,4 +1,5 @@
 // Kadra: the register of people who run the club's sessions (not necessarily users of the app).
+import { countMap } from '../../db/counts.ts';
 import type { DbClient } from '../../db/client.ts';
 import { NotFoundError, ValidationError } from '../../http/errors.ts';
 import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -12,11 +13,19 @@ export interface StaffInput {
 }
 
 export async function listStaff(db: DbClient, opts: { activeOnly?: boolean } = {}) {
-  return db.staffMember.findMany({
+  const staff = await db.staffMember.findMany({
     where: opts.activeOnly ? { active: true } : undefined,
     orderBy: [{ active: 'desc' }, { fullName: 'asc' }],
-    include: { _count: { select: { editions: true, sessions: true } } },
   });
+  // Counted for these people only (Prisma's _count aggregates whole tables: src/db/counts.ts).
+  const ids = staff.map((s) => s.id);
+  const [editions, sessions] = await Promise.all([
+    db.editionStaff.groupBy({ by: ['staffId'], where: { staffId: { in: ids } }, _count: { _all: true } }),
+    db.classSession.groupBy({ by: ['staffId'], where: { staffId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const e = countMap(ids, editions.map((g) => ({ key: g.staffId, n: g._count._all })));
+  const s = countMap(ids, sessions.map((g) => ({ key: g.staffId!, n: g._count._all })));
+  return staff.map((m) => ({ ...m, _count: { editions: e.get(m.id)!, sessions: s.get(m.id)! } }));
 }
 
 export async function getStaffMember(db: DbClient, id: number) {
