@@ -11,6 +11,7 @@ import { hashPassword } from '../lib/password.ts';
 import { DEMO_PASSWORD } from './seed-demo.ts';
 import { issueForEdition } from '../features/certificates/certificates.service.ts';
 import { closeMonth } from '../features/public-works/settlement.service.ts';
+import { addMonths, firstDay, monthOf, monthsBetween } from '../features/public-works/psu-month.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -49,7 +50,6 @@ export interface ScaleSummary {
 
 export async function seedScale(db: Database, scale: number, today: Date): Promise<ScaleSummary> {
   const started = Date.now();
-  const addMonths = (d: Date, n: number) => utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1 + n, 1);
   if ((await db.prisma.user.count()) > 0) throw new Error('Baza nie jest pusta: dane testowe dużej skali wczytuje się do pustej bazy.');
   const rnd = seededRandom(4242 + scale);
   const raw = db.raw;
@@ -206,9 +206,10 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
   // PSU: one agreement, 10 workplaces, 200 × N placements, two days a week of 4 h.
   await insertRows(raw, 'psu_rates', [['id', 'int'], ['valid_from', 'date'], ['rate_grosze', 'int']], [[1, '2018-06-01', 830], [2, '2023-06-01', 1090]]);
   const agreementId = 1;
+  const agreementStart = addDays(today, -380);
   await insertRows(raw, 'psu_agreements', [
     ['id', 'int'], ['number', 'text'], ['signed_at', 'date'], ['pup_name', 'text'], ['period_start', 'date'], ['period_end', 'date'], ['planned_people', 'int'], ['refund_basis_points', 'int'], ['created_at', 'timestamp'], ['updated_at', 'timestamp'],
-  ], [[agreementId, `PUP/PSU/${today.getUTCFullYear()}`, isoDate(addDays(today, -400)), 'Powiatowy Urząd Pracy w Dużym Mieście', isoDate(addDays(today, -380)), isoDate(addDays(today, 200)), 200 * N, 6000, now, now]]);
+  ], [[agreementId, `PUP/PSU/${today.getUTCFullYear()}`, isoDate(addDays(today, -400)), 'Powiatowy Urząd Pracy w Dużym Mieście', isoDate(agreementStart), isoDate(addDays(today, 200)), 200 * N, 6000, now, now]]);
   await insertRows(raw, 'psu_workplaces', [['id', 'int'], ['agreement_id', 'int'], ['name', 'text']], Array.from({ length: 10 }, (_v, i) => [i + 1, agreementId, `Miejsce pracy ${i + 1}`]));
   const placements: Cell[][] = [];
   const entries: Cell[][] = [];
@@ -244,10 +245,7 @@ export async function seedScale(db: Database, scale: number, today: Date): Promi
   );
   // PSU months are closed as a centre closes them after each settlement, all but the last finished one,
   // which waits on the coordinator's dashboard ("do zamknięcia"). Through the real service, with its rows.
-  const agreementStart = addDays(today, -380);
-  const thisMonth = utcDate(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
-  for (let m = utcDate(agreementStart.getUTCFullYear(), agreementStart.getUTCMonth() + 1, 1); addMonths(m, 1) < thisMonth; m = addMonths(m, 1)) {
-    const ym = { year: m.getUTCFullYear(), month: m.getUTCMonth() + 1 };
+  for (const ym of monthsBetween(agreementStart, firstDay(addMonths(monthOf(today), -2)))) {
     await db.prisma.$transaction((tx) => closeMonth(tx, { id: coordinator.id, login: coordinator.login }, agreementId, ym, today), { timeout: 300_000 });
   }
   await raw.query('ANALYZE');

@@ -5,11 +5,12 @@
 // laid out waits for it instead of laying out its own copy.
 import crypto from 'node:crypto';
 import { warsawDate, isoDate } from '../lib/dates.ts';
+import { SingleFlight } from '../lib/single-flight.ts';
 import { finishPdf, pdfToBuffer, type Pdf } from './document.ts';
 
 export class PdfCache {
   private readonly done = new Map<string, Buffer>();
-  private readonly running = new Map<string, Promise<Buffer>>();
+  private readonly laying = new SingleFlight<Buffer>();
 
   constructor(private readonly maxEntries = 20) {}
 
@@ -23,27 +24,15 @@ export class PdfCache {
       this.done.set(full, kept); // most recently used last
       return kept;
     }
-    const pending = this.running.get(full);
-    if (pending) return pending;
-    const making = (async () => {
+    return this.laying.run(full, async () => {
       const doc = await build();
-      const bytes = pdfToBuffer(doc);
+      const finished = pdfToBuffer(doc);
       finishPdf(doc);
-      return bytes;
-    })();
-    this.running.set(full, making);
-    try {
-      const bytes = await making;
+      const bytes = await finished;
       this.done.set(full, bytes);
       while (this.done.size > this.maxEntries) this.done.delete(this.done.keys().next().value!);
       return bytes;
-    } finally {
-      this.running.delete(full);
-    }
-  }
-
-  clear(): void {
-    this.done.clear();
+    });
   }
 }
 

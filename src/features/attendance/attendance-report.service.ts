@@ -4,6 +4,7 @@ import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { daysBetween, warsawDate } from '../../lib/dates.ts';
+import { SingleFlight } from '../../lib/single-flight.ts';
 import { attendanceBasisPoints, meetsThreshold } from '../../lib/attendance.ts';
 import { attendanceFlags, MIN_HELD_FOR_FLAG, personAttendance, type AttendanceFlags, type PersonAttendance, type StatSession } from './attendance-stats.ts';
 
@@ -120,18 +121,12 @@ export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: numbe
   const hit = flagsCache.get(key);
   if (hit && Date.now() - hit.at < FLAGS_TTL_MS) return hit.value;
   // Dashboards opened together share one computation.
-  const running = flagsRunning.get(key);
-  if (running) return running;
-  const computing = computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
-  flagsRunning.set(key, computing);
-  try {
-    const value = await computing;
+  return flagsRunning.run(key, async () => {
+    const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
     if (flagsCache.size > 1000) flagsCache.clear();
     flagsCache.set(key, { at: Date.now(), value });
     return value;
-  } finally {
-    flagsRunning.delete(key);
-  }
+  });
 }
 
 /**
@@ -140,7 +135,7 @@ export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: numbe
  */
 const FLAGS_TTL_MS = 60_000;
 const flagsCache = new Map<string, { at: number; value: FlaggedPerson[] }>();
-const flagsRunning = new Map<string, Promise<FlaggedPerson[]>>();
+const flagsRunning = new SingleFlight<FlaggedPerson[]>();
 let flagsGeneration = 0;
 
 export function invalidateAttendanceFlags(): void {

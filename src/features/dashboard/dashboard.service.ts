@@ -1,6 +1,7 @@
 // The numbers each role sees first. Each section is a small function so features can add their own.
 import type { DbClient } from '../../db/client.ts';
 import { countMap } from '../../db/counts.ts';
+import { markCounts } from '../editions/edition-overview.service.ts';
 import { addDays, warsawDate } from '../../lib/dates.ts';
 
 export async function socialWorkerSummary(db: DbClient, userId: number, today = warsawDate()) {
@@ -54,12 +55,11 @@ export async function coordinatorSummary(db: DbClient, today = warsawDate()) {
     db.referral.count({ where: { status: 'SUBMITTED', kind: 'KIS' } }),
   ]);
   // Counted for these rows only (Prisma's _count aggregates whole tables: src/db/counts.ts).
-  const [enrolled, marked] = await Promise.all([
+  const [enrolled, marks] = await Promise.all([
     db.enrolment.groupBy({ by: ['editionId'], where: { editionId: { in: editions.map((e) => e.id) } }, _count: { _all: true } }),
-    db.attendance.groupBy({ by: ['sessionId'], where: { sessionId: { in: sessions.map((s) => s.id) } }, _count: { _all: true } }),
+    markCounts(db, sessions.map((s) => s.id)),
   ]);
   const enrolments = countMap(editions.map((e) => e.id), enrolled.map((g) => ({ key: g.editionId, n: g._count._all })));
-  const marks = countMap(sessions.map((s) => s.id), marked.map((g) => ({ key: g.sessionId, n: g._count._all })));
   const runningEditions = editions.map((e) => ({ ...e, _count: { enrolments: enrolments.get(e.id)! } }));
   const todaysSessions = sessions.map((s) => ({ ...s, _count: { attendance: marks.get(s.id)! } }));
   return { runningEditions, todaysSessions, submittedReferrals };

@@ -20,10 +20,14 @@ export async function listSessions(db: DbClient, editionId: number, filter: { gr
       participant: { select: { id: true, firstName: true, lastName: true } },
     },
   });
-  const ids = sessions.map((s) => s.id);
-  const marks = await db.attendance.groupBy({ by: ['sessionId'], where: { sessionId: { in: ids } }, _count: { _all: true } });
-  const counts = countMap(ids, marks.map((m) => ({ key: m.sessionId, n: m._count._all })));
+  const counts = await markCounts(db, sessions.map((s) => s.id));
   return sessions.map((s) => ({ ...s, _count: { attendance: counts.get(s.id)! } }));
+}
+
+/** Attendance marks taken per session, for the sessions given. */
+export async function markCounts(db: DbClient, sessionIds: number[]): Promise<Map<number, number>> {
+  const marks = await db.attendance.groupBy({ by: ['sessionId'], where: { sessionId: { in: sessionIds } }, _count: { _all: true } });
+  return countMap(sessionIds, marks.map((m) => ({ key: m.sessionId, n: m._count._all })));
 }
 
 export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { ConflictError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { warsawDate } from '../../lib/dates.ts';
-import { contentDisposition, sendPdfBytes } from '../../pdf/send.ts';
+import { sendDownload, sendPdfBytes } from '../../pdf/send.ts';
 import { contentKey, PdfCache } from '../../pdf/cache.ts';
 import { centreHeader } from '../../pdf/header.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
@@ -64,12 +64,7 @@ export function settlementController(db: Database) {
     return s;
   };
 
-  const sendCsv = (res: Response, fileName: string, body: string) => {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', contentDisposition(fileName, false));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(body);
-  };
+  const sendCsv = (res: Response, fileName: string, body: string) => sendDownload(res, 'text/csv; charset=utf-8', body, fileName);
 
   // A settlement of 2,000 people is some 50 pages: the file is laid out once per content (the settlement as
   // computed now and the centre's header) and sent again while nothing in it changes.

@@ -5,8 +5,8 @@ import { ConflictError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { f, parseForm } from '../../http/form.ts';
 import { centreHeader } from '../../pdf/header.ts';
-import { PdfCache } from '../../pdf/cache.ts';
-import { contentDisposition, sendPdfBytes } from '../../pdf/send.ts';
+import { contentKey, PdfCache } from '../../pdf/cache.ts';
+import { sendDownload, sendPdfBytes } from '../../pdf/send.ts';
 import { MONTH_NAMES, warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { getCentreSettingsCached } from '../settings/settings.service.ts';
@@ -71,7 +71,7 @@ export function reportsController(db: Database) {
     const centre = await getCentreSettingsCached(db.prisma);
     const header = await centreHeader(db.prisma, [centre.clubName]);
     // The same report (same computation or the same closed snapshot) under the same header gives the same file.
-    const version = JSON.stringify([key, report.generatedAt, report.closed ?? null, header]);
+    const version = contentKey(key, report.generatedAt, report.closed ?? null, header);
     sendPdfBytes(res, await reportPdfs.get(version, () => renderReportPdf(report, header)), fileName(key, 'pdf'));
   };
 
@@ -79,21 +79,14 @@ export function reportsController(db: Database) {
     const key = keyOf(req, kind);
     const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const centre = await getCentreSettingsCached(db.prisma);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', contentDisposition(fileName(key, 'csv'), false));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(reportCsv(report, centre.name));
+    sendDownload(res, 'text/csv; charset=utf-8', reportCsv(report, centre.name), fileName(key, 'csv'));
   };
 
   const xlsx = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
     const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
     const centre = await getCentreSettingsCached(db.prisma);
-    const body = await reportXlsx(report, centre.name);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', contentDisposition(fileName(key, 'xlsx'), false));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.send(body);
+    sendDownload(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await reportXlsx(report, centre.name), fileName(key, 'xlsx'));
   };
 
   const close = (kind: ReportKindValue): RequestHandler => async (req, res) => {

@@ -4,6 +4,7 @@ import type { DbClient } from '../../db/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
 import { utcDate, warsawDate } from '../../lib/dates.ts';
+import { SingleFlight } from '../../lib/single-flight.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { loadReportData } from './report-loader.ts';
 import type { ReportDocument } from './report-model.ts';
@@ -41,12 +42,21 @@ export async function computeReport(db: DbClient, key: ReportKey, now = new Date
  */
 const REPORT_CACHE_MS = 5 * 60_000;
 const reportCache = new Map<string, { at: number; value: ReportDocument }>();
-/** Computations under way: a second request for the same report waits for the first instead of starting its own. */
-const inflight = new Map<string, Promise<ReportDocument>>();
+/** A second request for a report being computed waits for that computation instead of starting its own. */
+let computing = new SingleFlight<ReportDocument>();
 
 export function forgetComputedReports(): void {
   reportCache.clear();
-  inflight.clear();
+  computing = new SingleFlight<ReportDocument>();
+}
+
+/** Computes the report now and keeps it, unless a computation started later has already been kept. */
+async function computeAndKeep(db: DbClient, key: ReportKey, id: string): Promise<ReportDocument> {
+  const started = Date.now();
+  const value = await computeReport(db, key);
+  const kept = reportCache.get(id);
+  if (!kept || kept.at <= started) reportCache.set(id, { at: started, value });
+  return value;
 }
 
 export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean } = {}): Promise<ReportDocument> {
@@ -55,24 +65,8 @@ export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: bo
     const id = `${key.kind}/${key.year}/${key.month}`;
     const hit = reportCache.get(id);
     if (!opts.fresh && hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.value;
-    const running = inflight.get(id);
-    if (running && !opts.fresh) return running;
-    const started = Date.now();
-    const computing = computeReport(db, key).then(
-      (value) => {
-        if (inflight.get(id) === computing) {
-          reportCache.set(id, { at: started, value });
-          inflight.delete(id);
-        }
-        return value;
-      },
-      (err: unknown) => {
-        if (inflight.get(id) === computing) inflight.delete(id);
-        throw err;
-      },
-    );
-    inflight.set(id, computing);
-    return computing;
+    // "Przelicz teraz" computes from the data as it is now, not joining a computation that began earlier.
+    return opts.fresh ? computeAndKeep(db, key, id) : computing.run(id, () => computeAndKeep(db, key, id));
   }
   const by = snap.closedById ? await db.user.findUnique({ where: { id: snap.closedById }, select: { fullName: true } }) : null;
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };
