@@ -16,25 +16,29 @@ const DOWNLOADS = fs.mkdtempSync(path.join(os.tmpdir(), 'reintegra-downloads-'))
  */
 export async function saveDownload(page: Page, selector: string, name: string): Promise<string> {
   await tabTo(page, selector);
-  const href = new URL((await page.getAttribute(selector, 'href'))!, page.url()).toString();
+  const before = page.url();
+  const href = new URL((await page.getAttribute(selector, 'href'))!, before).toString();
   const file = path.join(DOWNLOADS, name);
+  // Two definite outcomes: a download event, or the page committing the file's address (the PDF viewer). A
+  // navigation response alone decides nothing: Chromium may still turn it into a download afterwards.
   const download = page.waitForEvent('download', { timeout: 30_000 }).then((d) => ({ kind: 'download' as const, d }));
-  const opened = page.waitForResponse((r) => r.url() === href && r.request().isNavigationRequest(), { timeout: 30_000 }).then((r) => ({ kind: 'response' as const, r }));
+  const viewer = page.waitForURL(href, { waitUntil: 'commit', timeout: 30_000 }).then(() => ({ kind: 'viewer' as const }));
   await page.keyboard.press('Enter');
-  const got = await Promise.race([download, opened]);
+  const got = await Promise.race([download, viewer]);
   if (got.kind === 'download') {
+    viewer.catch(() => undefined);
     await got.d.saveAs(file);
-    opened.catch(() => undefined);
+    expect(page.url(), 'a download leaves the page where it was').toBe(before);
   } else {
     // Chromium hands an inline PDF to its viewer, which replaces the body the page sees; the same session
-    // fetches the bytes again.
-    expect(got.r.status(), href).toBe(200);
-    expect(got.r.headers()['content-type'], href).toBe('application/pdf');
+    // fetches the bytes again, and the user goes back to the page the link was on.
+    download.catch(() => undefined);
     const again = await page.context().request.get(href);
+    expect(again.status(), href).toBe(200);
     expect(again.headers()['content-type'], href).toBe('application/pdf');
     fs.writeFileSync(file, await again.body());
-    download.catch(() => undefined);
-    if (page.url() === href) await page.goBack();
+    await page.goBack({ waitUntil: 'load' });
+    await page.waitForURL(before);
   }
   return file;
 }

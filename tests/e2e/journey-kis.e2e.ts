@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, formatDate, isoWeekday, utcDate, warsawDate } from '../../src/lib/dates.ts';
+import { isPolishHoliday } from '../../src/lib/holidays.ts';
 import { makePesel } from '../../src/lib/pesel.ts';
 import { launch, loginWithKeyboard, newContext, screenshot } from './browser.ts';
 import { pdfToText, saveDownload } from './files.ts';
@@ -28,10 +29,14 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const today = warsawDate();
-// The edition ran for the last three weeks and has just ended; the contract covers it and goes on.
-const editionStart = addDays(today, -21);
+// The edition ran for the last three weeks and has just ended; the contract covers it and goes on. Its two
+// sessions fall on the same working weekday a week apart: three weeks back or the nearest such day before it,
+// so a run on a weekend or after a holiday plans the same story.
+const isWorkday = (d: Date) => isoWeekday(d) <= 5 && !isPolishHoliday(d);
+let editionStart = addDays(today, -21);
+while (!isWorkday(editionStart) || !isWorkday(addDays(editionStart, 7))) editionStart = addDays(editionStart, -1);
 const editionEnd = addDays(today, -1);
-const contractStart = addDays(today, -28);
+const contractStart = addDays(editionStart, -7);
 const run = crypto.randomBytes(2).toString('hex');
 const person = {
   firstName: 'Jadwiga',
