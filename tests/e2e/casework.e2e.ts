@@ -110,7 +110,17 @@ describe('social worker', () => {
     const pdf = await page.request.get(`${page.url()}/pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
 
+    // A new contract starts by finding the person: the caseload is listed, a search narrows it.
     await page.goto('/kontrakty/nowy');
+    await checkA11y(page, 'nowy kontrakt – wybór osoby');
+    const first = page.locator('main tbody tr').first();
+    const surname = ((await first.locator('td').first().textContent()) ?? '').trim().split(' ')[0]!;
+    await page.fill('#f-q', surname);
+    await Promise.all([page.waitForNavigation(), page.click('form[role=search] button[type=submit]')]);
+    expect(await page.inputValue('#f-q')).toBe(surname);
+    await screenshot(page, 'kontrakt-wybor-osoby');
+    await Promise.all([page.waitForNavigation(), page.locator('main tbody tr', { hasText: surname }).first().locator('a.button').click()]);
+    expect(page.url()).toMatch(/\/kontrakty\/nowy\?uczestnik=\d+$/);
     await checkA11y(page, 'nowy kontrakt');
     await page.fill('#f-goals-0-description', 'Ukończenie kursu komputerowego.');
     // "Dodaj cel" sends the form; wait for the page that comes back before counting its rows.
@@ -157,7 +167,7 @@ describe('tablet width (768 px)', () => {
     const page = await ctx.newPage();
     await loginWithKeyboard(page, 'pracownik');
     const card = await personWithContract(page);
-    for (const [path, shot] of [['/uczestnicy', 'uczestnicy-lista-768'], [card, 'karta-osoby-768'], ['/kontrakty/nowy', 'kontrakt-formularz-768']] as const) {
+    for (const [path, shot] of [['/uczestnicy', 'uczestnicy-lista-768'], [card, 'karta-osoby-768'], ['/kontrakty/nowy', 'kontrakt-wybor-osoby-768'], [card.replace('/uczestnicy/', '/kontrakty/nowy?uczestnik='), 'kontrakt-formularz-768']] as const) {
       await page.goto(path);
       expect(await noHorizontalScroll(page), path).toBeLessThanOrEqual(0);
       await checkA11y(page, `${shot}`);

@@ -77,6 +77,24 @@ describe('making a contract', () => {
     expect(page('#dzialania tbody tr')).toHaveLength(2);
   });
 
+  it('starts from the person: a search when none is chosen, the form for the one chosen', async () => {
+    const p = await makeParticipant(ctx.db.prisma, { socialWorkerId: workerId, firstName: 'Żaneta', lastName: 'Kontraktowa-Wybrana', sex: 'FEMALE' });
+    const picker = html((await worker.get('/kontrakty/nowy?q=kontraktowa')).text);
+    expect(picker('h1').text()).toBe('Nowy kontrakt socjalny: wybierz osobę');
+    const choose = picker(`a[href="/kontrakty/nowy?uczestnik=${p.id}"]`);
+    expect(choose.text()).toContain('Wybierz: Żaneta Kontraktowa-Wybrana');
+    const form = html((await worker.get(choose.attr('href')!)).text);
+    expect(form('input[name="participantId"]').val()).toBe(String(p.id));
+    expect(form('main dl').text()).toContain('Żaneta Kontraktowa-Wybrana');
+    // A form sent without a person says so beside the field and keeps what was typed.
+    const res = await postForm(worker, '/kontrakty', contractBody(999_999_999));
+    expect(res.status).toBe(400);
+    const refused = html(res.text);
+    expect(refused('.error-summary a[href="#f-participantId"]').length).toBe(1);
+    expect(refused('a[href="/kontrakty/nowy"]').text()).toContain('Wybierz osobę');
+    expect(refused('#f-goals-0-description').val()).toBe('Ukończenie kursu obsługi komputera.');
+  });
+
   it('numbers contracts consecutively', async () => {
     const a = await createContract({}, 'Kolejna-A');
     const b = await createContract({}, 'Kolejna-B');

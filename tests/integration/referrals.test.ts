@@ -73,8 +73,48 @@ describe('writing a referral', () => {
     expect($('input[name="participantId"]').val()).toBe(String(p.id));
     expect($('#f-contractId').val()).toBe(String(c.id));
     expect($('#f-consentDate').val()).toBe(today());
-    const picker = html((await worker.get('/skierowania/nowe')).text);
-    expect(picker(`#f-uczestnik option[value="${p.id}"]`).length).toBe(1);
+  });
+
+  it("starts from a search for the person: the worker's own caseload first, then anyone active by name or PESEL", async () => {
+    const mine = await makeParticipant(ctx.db.prisma, { socialWorkerId: workerId, lastName: 'Wybieralska' });
+    const other = await makeParticipant(ctx.db.prisma, { lastName: 'Zwyborska-Nowak' });
+    const choose = (p: { id: number }) => `a[href="/skierowania/nowe?uczestnik=${p.id}"]`;
+
+    const start = html((await worker.get('/skierowania/nowe')).text);
+    expect(start('h1').text()).toBe('Nowe skierowanie: wybierz osobę');
+    expect(start('.result-count').text()).toContain('Twoi podopieczni');
+    expect(start(choose(mine)).length).toBe(1);
+    expect(start(choose(other)).length, 'someone else\'s case is found by search, not listed').toBe(0);
+    expect(start('select').length, 'no list of the whole register').toBe(0);
+
+    const byName = html((await worker.get('/skierowania/nowe?q=zwyborska')).text);
+    expect(byName(choose(other)).length).toBe(1);
+    expect(byName(choose(other)).text()).toContain(`Wybierz: ${other.firstName} ${other.lastName}`);
+    expect(byName(choose(mine)).length).toBe(0);
+    expect(byName('#f-q').val()).toBe('zwyborska');
+    const byPesel = html((await worker.get(`/skierowania/nowe?q=${other.pesel!.slice(0, 9)}`)).text);
+    expect(byPesel(choose(other)).length).toBe(1);
+
+    // A closed case is not offered; nothing found says what to do.
+    await ctx.db.prisma.participant.update({ where: { id: other.id }, data: { status: 'CLOSED' } });
+    const none = html((await worker.get('/skierowania/nowe?q=zwyborska')).text);
+    expect(none(choose(other)).length).toBe(0);
+    expect(none('.empty-state').text()).toContain('Nikogo nie znaleziono');
+
+    // A worker without a caseload of their own (new in the team) sees everyone active.
+    const { agent: newcomer } = await agentFor(ctx, ['SOCIAL_WORKER']);
+    const newcomerStart = html((await newcomer.get('/skierowania/nowe')).text);
+    expect(newcomerStart('.result-count').text()).toContain('Osoby z aktywną sprawą');
+    expect(newcomerStart('a.button[href^="/skierowania/nowe?uczestnik="]').length).toBeGreaterThan(0);
+  });
+
+  it('names the missing person beside the field when the form comes without one', async () => {
+    const res = await postForm(worker, '/skierowania', referralBody(999_999_999));
+    expect(res.status).toBe(400);
+    const $ = html(res.text);
+    expect($('.error-summary a[href="#f-participantId"]').length).toBe(1);
+    expect($('a[href="/skierowania/nowe"]').text()).toContain('Wybierz osobę');
+    expect($('#f-reasons').val()).toBe(referralBody(0).reasons);
   });
 
   it('keeps typed values and names each missing field', async () => {

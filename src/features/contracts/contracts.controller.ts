@@ -9,7 +9,8 @@ import { addDays, warsawDate } from '../../lib/dates.ts';
 import { centreHeader } from '../../pdf/header.ts';
 import { sendPdf } from '../../pdf/send.ts';
 import { actorOf } from '../audit/audit.service.ts';
-import { listActiveParticipantsForPicker, listSocialWorkers } from '../participants/participants.service.ts';
+import { listSocialWorkers } from '../participants/participants.service.ts';
+import { renderPersonPicker } from '../participants/person-picker.ts';
 import { getCentreSettings } from '../settings/settings.service.ts';
 import { buildContractPdf } from './contract.pdf.ts';
 import * as L from './contracts.labels.ts';
@@ -72,7 +73,6 @@ export function contractsController(db: Database) {
       breadcrumbs: o.mode === 'new' ? crumbs : [...crumbs, { href: `/kontrakty/${o.contractId}`, text: 'Kontrakt' }],
       action: o.mode === 'new' ? '/kontrakty' : `/kontrakty/${o.contractId}`,
       person,
-      participants: person ? [] : await listActiveParticipantsForPicker(db.prisma),
       workers: (await listSocialWorkers(db.prisma)).map((u) => ({ value: u.id, text: u.fullName })),
       kindOptions: Object.entries(L.CONTRACT_KIND_LABELS).map(([value, text]) => ({ value, text })),
       sideOptions: Object.entries(L.CONTRACT_SIDE_LABELS).map(([value, text]) => ({ value, text })),
@@ -84,10 +84,17 @@ export function contractsController(db: Database) {
   const newForm: RequestHandler = async (req, res) => {
     const today = warsawDate();
     const participantId = positiveInt(req.query.uczestnik);
+    if (!participantId) {
+      return renderPersonPicker(db.prisma, req, res, {
+        title: 'Nowy kontrakt socjalny: wybierz osobę', breadcrumbs: crumbs, action: '/kontrakty/nowy',
+        next: (id) => `/kontrakty/nowy?uczestnik=${id}`,
+        lead: 'Znajdź osobę, z którą zawierasz kontrakt socjalny. Kontrakt można też zawrzeć z karty osoby.',
+      });
+    }
     await renderForm(res, 200, {
       mode: 'new',
       values: {
-        participantId: participantId ?? '', socialWorkerId: req.user!.id, kind: 'STANDARD', signedAt: today, startDate: today, endDate: addDays(today, 182), firstReviewDate: addDays(today, 30),
+        participantId, socialWorkerId: req.user!.id, kind: 'STANDARD', signedAt: today, startDate: today, endDate: addDays(today, 182), firstReviewDate: addDays(today, 30),
         goals: [blankGoal(), blankGoal(), blankGoal()],
         actions: [blankAction('PARTICIPANT'), blankAction('PARTICIPANT'), blankAction('WORKER'), blankAction('WORKER')],
       },

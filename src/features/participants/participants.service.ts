@@ -191,15 +191,6 @@ export async function listParticipants(db: DbClient, q: ListQuery & { mine?: num
   return { rows, total, page, pages };
 }
 
-/** Active people for pickers (new referral, new contract), by surname. */
-export async function listActiveParticipantsForPicker(db: DbClient) {
-  return db.participant.findMany({
-    where: { status: 'ACTIVE' },
-    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-    select: { id: true, firstName: true, lastName: true, pesel: true, birthDate: true },
-  });
-}
-
 /** Editions for the register's filter. */
 export async function listEditionsForFilter(db: DbClient) {
   return db.edition.findMany({ orderBy: { startDate: 'desc' }, select: { id: true, name: true } });

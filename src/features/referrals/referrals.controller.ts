@@ -8,7 +8,7 @@ import { idParam, parseForm } from '../../http/form.ts';
 import { warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { optionsOf } from '../participants/participants.labels.ts';
-import { listActiveParticipantsForPicker } from '../participants/participants.service.ts';
+import { renderPersonPicker } from '../participants/person-picker.ts';
 import { allowedReferralActions } from './referral-transitions.ts';
 import * as L from './referrals.labels.ts';
 import { editReferralSchema, listQuerySchema, newReferralSchema, versionSchema, withdrawSchema } from './referrals.schemas.ts';
@@ -52,7 +52,6 @@ export function referralsController(db: Database) {
       breadcrumbs: crumbs,
       ...o,
       ...choices,
-      participants: choices.person ? [] : await listActiveParticipantsForPicker(db.prisma),
       kindOptions: optionsOf(L.REFERRAL_KIND_LABELS),
       basisOptions: optionsOf(L.ELIGIBILITY_LABELS),
       action: o.mode === 'new' ? '/skierowania' : `/skierowania/${o.referralId}`,
@@ -62,7 +61,11 @@ export function referralsController(db: Database) {
   const newForm: RequestHandler = async (req, res) => {
     const participantId = positiveInt(req.query.uczestnik);
     if (!participantId) {
-      return res.render('referrals/choose-participant', { title: 'Nowe skierowanie', breadcrumbs: crumbs, participants: await listActiveParticipantsForPicker(db.prisma) });
+      return renderPersonPicker(db.prisma, req, res, {
+        title: 'Nowe skierowanie: wybierz osobę', breadcrumbs: crumbs, action: '/skierowania/nowe',
+        next: (id) => `/skierowania/nowe?uczestnik=${id}`,
+        lead: 'Znajdź osobę, którą kierujesz do KIS lub do prac społecznie użytecznych. Skierowanie można też wystawić z karty osoby.',
+      });
     }
     const today = warsawDate();
     // The person's active contract is the usual one to name; the worker can change it.
