@@ -157,7 +157,7 @@ describe('the coordinator deciding', () => {
     const a = await submittedReferral();
     const b = await submittedReferral({ contract: false });
     const $ = html((await coordinator.get('/skierowania/kolejka')).text);
-    const rows = $('tbody tr').map((_i, tr) => $(tr).find('td').eq(1).text().trim()).get();
+    const rows = $('tbody tr').map((_i, tr) => $(tr).find('td:first-child a').text().trim()).get();
     const [na, nb] = [(await referral(a.id)).number, (await referral(b.id)).number];
     expect(rows.indexOf(na)).toBeLessThan(rows.indexOf(nb));
     const rowB = $('tbody tr').filter((_i, tr) => $(tr).text().includes(nb));
