@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/admin/uzytkownicy', text: 'Użytkownicy', permission: 'users.manage' },
   { href: '/admin/ustawienia', text: 'Ustawienia', permission: 'settings.manage' },
   { href: '/admin/stawki-psu', text: 'Stawki PSU', permission: 'settings.manage' },
+  { href: '/admin/edycje', text: 'Zamknięte edycje KIS', permission: 'editions.reopen' },
   { href: '/admin/dziennik', text: 'Dziennik zdarzeń', permission: 'audit.read' },
   { href: '/admin/rodo', text: 'Dane osobowe (RODO)', permission: 'rodo.manage' },
   { href: '/admin/import', text: 'Import danych', permission: 'import.run' },

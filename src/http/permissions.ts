@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // the club
   'editions.read': ['COORDINATOR', 'SOCIAL_WORKER', 'DIRECTOR'],
   'editions.write': ['COORDINATOR'],
+  /** Reopening a closed edition to correct it: an administrator's act, with a reason, logged. */
+  'editions.reopen': ['ADMIN'],
   'attendance.read': ['COORDINATOR', 'SOCIAL_WORKER'],
   'attendance.write': ['COORDINATOR'],
   'certificates.read': ['COORDINATOR', 'SOCIAL_WORKER'],

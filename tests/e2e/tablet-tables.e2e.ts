@@ -4,7 +4,7 @@
 // focused and is labelled, with the names kept in view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, loginWithKeyboard, newContext } from './browser.ts';
+import { checkA11y, launch, loginWithKeyboard, newContext, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,9 +17,9 @@ const START: Record<string, string[]> = {
   pracownik: ['/', '/uczestnicy', '/uczestnicy/moi', '/kontrakty', '/skierowania', '/skierowania/nowe', '/kontrakty/nowy'],
   koordynator: ['/', '/edycje', '/edycje?stan=wszystkie', '/skierowania', '/skierowania/kolejka', '/skierowania/rezerwowa', '/kadra', '/zaswiadczenia', '/psu'],
   dyrektor: ['/', '/raporty'],
-  admin: ['/', '/admin/uzytkownicy', '/admin/dziennik', '/admin/stawki-psu', '/admin/import'],
+  admin: ['/', '/admin/uzytkownicy', '/admin/dziennik', '/admin/stawki-psu', '/admin/import', '/admin/edycje'],
 };
-const RECORD = /^\/(edycje|psu\/porozumienia|psu\/osoby|zaswiadczenia|zaswiadczenia\/edycja|kontrakty|skierowania|uczestnicy|raporty\/miesieczny\/\d+|raporty\/roczny)\/\d+$/;
+const RECORD = /^\/(?:(?:edycje|psu\/porozumienia|psu\/osoby|zaswiadczenia|zaswiadczenia\/edycja|kontrakty|skierowania|uczestnicy|raporty\/miesieczny\/\d+|raporty\/roczny)\/\d+|admin\/edycje\/\d+\/otwarcie)$/;
 const EDITION_TABS = ['harmonogram', 'frekwencja', 'program', 'kadra', 'grupy', 'zamkniecie'];
 
 interface Measured { page: number; tables: { overflow: number; matrix: boolean; framed: boolean; stickyNames: boolean }[]; records: string[] }
@@ -29,7 +29,7 @@ function measure(page: Page): Promise<Measured> {
     const re = new RegExp(pattern);
     return {
       page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      tables: [...document.querySelectorAll<HTMLElement>('.table-wrap')].map((w) => {
+      tables: Array.from(document.querySelectorAll<HTMLElement>('.table-wrap')).map((w) => {
         const table = w.querySelector('table');
         const rowHeader = table?.querySelector('tbody th[scope="row"]');
         return {
@@ -39,7 +39,7 @@ function measure(page: Page): Promise<Measured> {
           stickyNames: !!rowHeader && getComputedStyle(rowHeader).position === 'sticky',
         };
       }),
-      records: [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].map((a) => a.pathname).filter((p) => re.test(p)),
+      records: Array.from(document.querySelectorAll<HTMLAnchorElement>('main a[href]')).map((a) => a.pathname).filter((p) => re.test(p)),
     };
   }, RECORD.source);
 }
@@ -60,6 +60,11 @@ describe('tables at 768 px', () => {
         const res = await page.goto(path);
         expect(res?.status(), path).toBe(200);
         const m = await measure(page);
+        if (path === '/admin/edycje' || path.endsWith('/otwarcie')) {
+          const label = path === '/admin/edycje' ? 'edycje-zamkniete-768' : 'edycja-otwarcie-768';
+          await checkA11y(page, label);
+          await screenshot(page, label);
+        }
         expect(m.page, `${path}: the page scrolls sideways`).toBeLessThanOrEqual(0);
         for (const [i, t] of m.tables.entries()) {
           if (t.matrix) {

@@ -133,3 +133,76 @@ describe('closing an edition', () => {
     expect((await ctx.db.prisma.enrolment.findUniqueOrThrow({ where: { id: e.id } })).surveyEndScore).toBe(5);
   });
 });
+
+describe('reopening a closed edition (administrator)', () => {
+  let admin: Agent;
+  beforeAll(async () => {
+    ({ agent: admin } = await agentFor(ctx, ['ADMIN']));
+  });
+  const reopenUrl = () => `/admin/edycje/${club.edition.id}/otwarcie`;
+  const edition = () => ctx.db.prisma.edition.findUniqueOrThrow({ where: { id: club.edition.id } });
+
+  it('lists the closed edition with what reopening touches, and asks for a reason, keeping what was typed', async () => {
+    const list = html((await admin.get('/admin/edycje')).text);
+    const row = list('tbody tr').filter((_i, tr) => list(tr).text().includes(club.edition.name));
+    expect(row.length).toBe(1);
+    expect(row.find('td.num').first().text()).toBe('2'); // completed: 80% and 60%
+    expect(row.find(`a[href="${reopenUrl()}"]`).length).toBe(1);
+
+    const form = html((await admin.get(reopenUrl())).text);
+    const version = String(form('input[name="version"]').val());
+    const short = await postForm(admin, reopenUrl(), { reason: 'błąd', version });
+    expect(short.status).toBe(400);
+    const $ = html(short.text);
+    expect($('#f-reason-error').text()).toContain('co najmniej 10 znakach');
+    expect($('#f-reason').val()).toBe('błąd');
+    expect((await edition()).status).toBe('CLOSED');
+  });
+
+  it('refuses the other roles', async () => {
+    const version = String((await edition()).version);
+    expect((await coordinator.get('/admin/edycje')).status).toBe(403);
+    expect((await postForm(coordinator, reopenUrl(), { reason: 'Poprawka obecności z 12 listopada.', version })).status).toBe(403);
+    expect((await edition()).status).toBe('CLOSED');
+  });
+
+  it('reopens: the people who completed are back in the club with eligibility to be computed again; logged with the reason', async () => {
+    const before = await edition();
+    const stale = await postForm(admin, reopenUrl(), { reason: 'Poprawka obecności z 12 listopada.', version: String(before.version - 1) });
+    expect(stale.status).toBe(409);
+    expect(html(stale.text)('.error-summary').text()).toContain('Ktoś inny zmienił tę edycję');
+    expect(html(stale.text)('#f-reason').val()).toBe('Poprawka obecności z 12 listopada.');
+
+    const res = await postForm(admin, reopenUrl(), { reason: 'Poprawka obecności z 12 listopada.', version: String(before.version) });
+    expect(res.status).toBe(303);
+    const after = await edition();
+    expect([after.status, after.closedAt, after.closedById]).toEqual(['RUNNING', null, null]);
+    const rows = await ctx.db.prisma.enrolment.findMany({ where: { editionId: club.edition.id } });
+    const [a80, b60, c40] = club.people;
+    const by = (pid: number) => rows.find((r) => r.participantId === pid)!;
+    expect([by(a80!.id).status, by(a80!.id).certificateEligible, by(a80!.id).attendanceFinalBp, by(a80!.id).surveyEndScore]).toEqual(['ACTIVE', null, null, 5]);
+    expect(by(b60!.id).status).toBe('ACTIVE');
+    expect([by(c40!.id).status, by(c40!.id).outcomeReason]).toEqual(['DROPPED_OUT', 'brak kontaktu od dwóch tygodni']);
+    const log = await ctx.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'edition.reopen', entityId: String(club.edition.id) } });
+    expect(log.details).toMatchObject({ reason: 'Poprawka obecności z 12 listopada.', peopleBackInClub: 2 });
+    // Reopening an open edition is refused.
+    const twice = await postForm(admin, reopenUrl(), { reason: 'Poprawka obecności z 12 listopada.', version: String(after.version) });
+    expect(twice.status).toBe(409);
+  });
+
+  it('lets the coordinator correct attendance and close again, which computes eligibility anew', async () => {
+    const session = club.sessions[4]!; // a80 was absent here: 4 of 5
+    const a80 = club.people[0]!;
+    const sheet = html((await coordinator.get(`/zajecia/${session.id}/obecnosc`)).text);
+    const fix = await postForm(coordinator, `/zajecia/${session.id}/obecnosc`, { ...formFields(sheet), [`mark_${a80.id}`]: 'PRESENT' });
+    expect(fix.status).toBe(303);
+    const { fields } = await closingForm();
+    const c40 = club.people[2]!;
+    expect(fields[`outcome_${c40.id}`]).toBe('DROPPED_OUT');
+    const res = await postForm(coordinator, closeUrl(), fields);
+    expect(res.status, html(res.text)('.error-summary').text()).toBe(303);
+    const e = await ctx.db.prisma.enrolment.findFirstOrThrow({ where: { editionId: club.edition.id, participantId: a80.id } });
+    expect([e.status, e.attendanceFinalBp, e.certificateEligible]).toEqual(['COMPLETED', 10000, true]);
+    expect((await edition()).status).toBe('CLOSED');
+  });
+});

@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'edition.create': 'Utworzenie edycji KIS',
   'edition.update': 'Zmiana danych edycji KIS',
   'edition.close': 'Zamknięcie edycji KIS',
+  'edition.reopen': 'Ponowne otwarcie edycji KIS',
   'edition.group.create': 'Dodanie grupy',
   'edition.group.update': 'Zmiana grupy',
   'edition.group.delete': 'Usunięcie grupy',

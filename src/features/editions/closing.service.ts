@@ -82,3 +82,47 @@ export async function closeEdition(db: DbClient, actor: Actor, editionId: number
   await recordAudit(db, actor, { action: 'edition.close', entityType: 'edition', entityId: editionId, details: { people: people.length, certificateEligible: eligible } });
   return { people: people.length, eligible };
 }
+
+/** Closed editions for the administrator, newest first, with what reopening would touch. */
+export async function closedEditions(db: DbClient, onlyId?: number) {
+  const editions = await db.edition.findMany({
+    where: { status: 'CLOSED', ...(onlyId === undefined ? {} : { id: onlyId }) },
+    orderBy: [{ closedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, name: true, startDate: true, endDate: true, closedAt: true, version: true, closedBy: { select: { fullName: true } } },
+  });
+  const ids = editions.map((e) => e.id);
+  const [completed, certificates] = await Promise.all([
+    db.enrolment.groupBy({ by: ['editionId'], where: { editionId: { in: ids }, status: 'COMPLETED' }, _count: { _all: true } }),
+    db.certificate.groupBy({ by: ['editionId'], where: { editionId: { in: ids }, revokedAt: null }, _count: { _all: true } }),
+  ]);
+  const count = (rows: { editionId: number | null; _count: { _all: number } }[], id: number) => rows.find((r) => r.editionId === id)?._count._all ?? 0;
+  return editions.map((e) => ({ ...e, completed: count(completed, e.id), certificates: count(certificates, e.id) }));
+}
+
+/**
+ * Reopens a closed edition so its attendance, timetable and outcomes can be corrected: the people who
+ * completed it are back in the club (their final attendance and eligibility are computed again at the next
+ * close; survey scores and employment stay), those who dropped out or moved keep that. Certificates already
+ * issued stay valid: one that turns out wrong is revoked in the register. Logged with the reason.
+ */
+export async function reopenEdition(db: DbClient, actor: Actor, editionId: number, input: { reason: string; version: number }) {
+  const edition = await db.edition.findUnique({ where: { id: editionId }, select: { id: true, name: true, status: true } });
+  if (!edition) throw new NotFoundError('Nie ma takiej edycji.');
+  if (edition.status !== 'CLOSED') throw new ConflictError(`Edycja „${edition.name}” jest otwarta.`);
+  const { count } = await db.edition.updateMany({
+    where: { id: editionId, version: input.version, status: 'CLOSED' },
+    data: { status: 'RUNNING', closedAt: null, closedById: null, version: { increment: 1 } },
+  });
+  if (count === 0) throw new ConflictError('Ktoś inny zmienił tę edycję w międzyczasie. Odśwież stronę.');
+  const back = await db.enrolment.updateMany({
+    where: { editionId, status: 'COMPLETED' },
+    data: { status: 'ACTIVE', endDate: null, certificateEligible: null, attendanceFinalBp: null, version: { increment: 1 } },
+  });
+  invalidateAttendanceFlags();
+  const certificates = await db.certificate.count({ where: { editionId, revokedAt: null } });
+  await recordAudit(db, actor, {
+    action: 'edition.reopen', entityType: 'edition', entityId: editionId,
+    details: { reason: input.reason, peopleBackInClub: back.count, certificatesStillValid: certificates },
+  });
+  return { name: edition.name, peopleBack: back.count, certificates };
+}

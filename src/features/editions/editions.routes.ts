@@ -6,6 +6,7 @@ import { closingController } from './closing.controller.ts';
 import { editionPartsController } from './edition-parts.controller.ts';
 import { editionsController } from './editions.controller.ts';
 import { enrolmentsController } from './enrolments.controller.ts';
+import { reopenController } from './reopen.controller.ts';
 
 export function editionsRoutes(db: Database): Router {
   const router = Router();
@@ -13,6 +14,7 @@ export function editionsRoutes(db: Database): Router {
   const parts = editionPartsController(db);
   const people = enrolmentsController(db);
   const closing = closingController(db);
+  const reopen = reopenController(db);
   router.get('/edycje', can('editions.read'), c.list);
   router.get('/edycje/nowa', can('editions.write'), c.newForm);
   router.post('/edycje', can('editions.write'), c.create);
@@ -41,5 +43,8 @@ export function editionsRoutes(db: Database): Router {
 
   router.get('/edycje/:id/zamkniecie', can('editions.write'), closing.form);
   router.post('/edycje/:id/zamkniecie', can('editions.write'), closing.close);
+  router.get('/admin/edycje', can('editions.reopen'), reopen.list);
+  router.get('/admin/edycje/:id/otwarcie', can('editions.reopen'), reopen.form);
+  router.post('/admin/edycje/:id/otwarcie', can('editions.reopen'), reopen.reopen);
   return router;
 }

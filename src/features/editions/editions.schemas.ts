@@ -69,3 +69,9 @@ export const staffMemberSchema = z.object({
   phone: f.optionalText(40),
   active: f.checkbox(),
 });
+
+/** Reopening a closed edition: why, for the log, and the version read (two administrators at once). */
+export const reopenEditionSchema = z.object({
+  reason: f.text('Podaj powód ponownego otwarcia (co trzeba poprawić).', 1000).refine((s) => s.length >= 10, 'Opisz powód w co najmniej 10 znakach.'),
+  version: f.version(),
+});

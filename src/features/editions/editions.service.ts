@@ -55,7 +55,7 @@ export async function getEdition(db: DbClient, id: number) {
 
 export type EditionWithParts = Awaited<ReturnType<typeof getEdition>>;
 
-export const CLOSED_MESSAGE = 'Edycja jest zamknięta: jej harmonogramu, obecności i uczestników nie można już zmieniać.';
+export const CLOSED_MESSAGE = 'Edycja jest zamknięta: jej harmonogramu, obecności i uczestników nie można już zmieniać. Jeśli trzeba coś poprawić, administrator może ją otworzyć ponownie.';
 
 /** A closed edition is a record: refuse any change to it. */
 export function assertOpen(edition: { status: string }): void {
