@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemo } from './db/seed-demo.ts';
 import { pruneFormSubmissions } from './http/once.ts';
+import { startReportWarmer } from './features/reports/reports.service.ts';
 
 /** The configured secret, or one kept in the data directory so sessions survive a restart. */
 function sessionSecret(config: Config): string {
@@ -34,6 +35,8 @@ async function main() {
   const prune = () => pruneFormSubmissions(db).catch(() => undefined);
   void prune();
   setInterval(prune, 86_400_000).unref();
+  // Last month's and this month's reports are computed in the background, so the director never waits.
+  const stopWarmer = startReportWarmer(db.prisma);
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
@@ -51,6 +54,7 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`\n${signal}: zamykam…`);
+    stopWarmer();
     server.close(() => undefined);
     server.closeAllConnections();
     db.close().then(

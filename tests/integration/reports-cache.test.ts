@@ -1,6 +1,8 @@
-// An open month's report is computed once and reused for a few minutes; "Przelicz teraz" recomputes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// An open month's report is computed once and reused for a few minutes; "Przelicz teraz" recomputes; an older
+// one is served while the next is computed behind it, and the warmer keeps last and this month computed.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agentFor, createTestContext, html, type Agent, type TestContext } from '../helpers/app.ts';
+import { forgetComputedReports, getReport, periodsToKeepWarm, reportKeptAt, startReportWarmer } from '../../src/features/reports/reports.service.ts';
 
 let ctx: TestContext;
 let director: Agent;
@@ -20,5 +22,60 @@ describe('report reuse', () => {
     const fresh = await state('?przelicz=1');
     expect(fresh).not.toBe(first);
     expect(await state()).toBe(fresh);
+  });
+});
+
+describe('reports kept computed off the request path', () => {
+  const key = { kind: 'MONTHLY' as const, year: 2026, month: 9 };
+  afterAll(() => vi.useRealTimers());
+
+  it('serves a report a few minutes old at once while the next one is computed behind it; a much older one is waited for', async () => {
+    forgetComputedReports();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = new Date('2026-10-05T08:00:00Z');
+    vi.setSystemTime(t0);
+    const first = await getReport(ctx.db.prisma, key);
+    expect(first.generatedAt).toBe(t0.toISOString());
+
+    // 3 minutes on: fresh, the same computation.
+    vi.setSystemTime(new Date(t0.getTime() + 3 * 60_000));
+    expect((await getReport(ctx.db.prisma, key)).generatedAt).toBe(t0.toISOString());
+
+    // 10 minutes on: the kept one comes back at once, and a new computation starts behind it.
+    const t10 = new Date(t0.getTime() + 10 * 60_000);
+    vi.setSystemTime(t10);
+    expect((await getReport(ctx.db.prisma, key)).generatedAt).toBe(t0.toISOString());
+    await expect.poll(async () => (await getReport(ctx.db.prisma, key)).generatedAt, { timeout: 10_000 }).toBe(t10.toISOString());
+
+    // An hour on: too old to show, the request waits for the new numbers.
+    const t70 = new Date(t0.getTime() + 70 * 60_000);
+    vi.setSystemTime(t70);
+    expect((await getReport(ctx.db.prisma, key)).generatedAt).toBe(t70.toISOString());
+    vi.useRealTimers();
+  });
+
+  it('computes last month and this month in the background, skipping a closed period', async () => {
+    forgetComputedReports();
+    const [last, current] = periodsToKeepWarm();
+    expect(periodsToKeepWarm(new Date('2027-01-10T00:00:00Z'))).toEqual([
+      { kind: 'MONTHLY', year: 2026, month: 12 }, { kind: 'MONTHLY', year: 2027, month: 1 },
+    ]);
+    await ctx.db.prisma.reportSnapshot.create({ data: { ...last!, data: { closedTest: true } } });
+    expect(reportKeptAt(current!)).toBeUndefined();
+    const stop = startReportWarmer(ctx.db.prisma, { firstAfterMs: 0, everyMs: 3_600_000 });
+    try {
+      // Nobody asked, yet this month's report gets computed; the first request is served that computation.
+      await expect.poll(() => reportKeptAt(current!), { timeout: 15_000, interval: 50 }).toBeDefined();
+      const kept = reportKeptAt(current!)!;
+      const r = await getReport(ctx.db.prisma, current!);
+      expect(Date.parse(r.generatedAt)).toBeLessThanOrEqual(Date.now());
+      expect(reportKeptAt(current!)).toEqual(kept);
+      expect(reportKeptAt(last!), 'a closed period is not computed').toBeUndefined();
+      // The closed month is read from its snapshot, never computed.
+      expect((await getReport(ctx.db.prisma, last!)) as unknown).toMatchObject({ closedTest: true });
+    } finally {
+      stop();
+      await ctx.db.prisma.reportSnapshot.deleteMany({ where: last! });
+    }
   });
 });

@@ -34,13 +34,16 @@ export async function computeReport(db: DbClient, key: ReportKey, now = new Date
   return key.kind === 'MONTHLY' ? computeMonthlyReport(data, key.year, key.month, now) : computeYearlyReport(data, key.year, now);
 }
 
-/** The closed snapshot if there is one, else the live report. */
 /**
- * An open period's report is computed from all the year's data, which takes a while in a big centre, so a
- * computed report is reused for a few minutes (the page, the PDF and the spreadsheet then also carry the
- * very same numbers). The page says when it was computed and offers "Przelicz teraz" (fresh: true).
+ * An open period's report is computed from all the year's data, which takes seconds in a big centre, so no
+ * request should wait for it. A computed report is served as it is for a few minutes (the page, the PDF and
+ * the spreadsheet then carry the very same numbers); an older one is still served while a new computation
+ * runs behind it, and the warmer (startReportWarmer) keeps the periods a director opens computed. The page
+ * says when its numbers were computed and offers "Przelicz teraz" (fresh: true).
  */
-const REPORT_CACHE_MS = 5 * 60_000;
+const REPORT_FRESH_MS = 5 * 60_000;
+/** Older than this, a kept report is not served while the new one is computed: the request waits. */
+const REPORT_STALE_MS = 30 * 60_000;
 const reportCache = new Map<string, { at: number; value: ReportDocument }>();
 /** A second request for a report being computed waits for that computation instead of starting its own. */
 let computing = new SingleFlight<ReportDocument>();
@@ -48,6 +51,14 @@ let computing = new SingleFlight<ReportDocument>();
 export function forgetComputedReports(): void {
   reportCache.clear();
   computing = new SingleFlight<ReportDocument>();
+}
+
+const cacheId = (key: ReportKey) => `${key.kind}/${key.year}/${key.month}`;
+
+/** When the kept computation of an open period's report started, if one is kept. */
+export function reportKeptAt(key: ReportKey): Date | undefined {
+  const kept = reportCache.get(cacheId(key));
+  return kept ? new Date(kept.at) : undefined;
 }
 
 /** Computes the report now and keeps it, unless a computation started later has already been kept. */
@@ -59,17 +70,64 @@ async function computeAndKeep(db: DbClient, key: ReportKey, id: string): Promise
   return value;
 }
 
+/** Starts (or joins) a computation of the report without waiting for it; a failure is logged, not thrown. */
+function refreshInBackground(db: DbClient, key: ReportKey): void {
+  const id = cacheId(key);
+  computing.run(id, () => computeAndKeep(db, key, id)).catch((err: unknown) => {
+    console.error(`Raport ${id}: przeliczenie w tle nie powiodło się:`, err instanceof Error ? err.message : err);
+  });
+}
+
+/** The closed snapshot if there is one, else the live report. */
 export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean } = {}): Promise<ReportDocument> {
   const snap = await db.reportSnapshot.findUnique({ where: { kind_year_month: key } });
   if (!snap) {
-    const id = `${key.kind}/${key.year}/${key.month}`;
-    const hit = reportCache.get(id);
-    if (!opts.fresh && hit && Date.now() - hit.at < REPORT_CACHE_MS) return hit.value;
+    const id = cacheId(key);
     // "Przelicz teraz" computes from the data as it is now, not joining a computation that began earlier.
-    return opts.fresh ? computeAndKeep(db, key, id) : computing.run(id, () => computeAndKeep(db, key, id));
+    if (opts.fresh) return computeAndKeep(db, key, id);
+    const hit = reportCache.get(id);
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && age < REPORT_FRESH_MS) return hit.value;
+    if (hit && age < REPORT_STALE_MS) {
+      refreshInBackground(db, key);
+      return hit.value;
+    }
+    return computing.run(id, () => computeAndKeep(db, key, id));
   }
   const by = snap.closedById ? await db.user.findUnique({ where: { id: snap.closedById }, select: { fullName: true } }) : null;
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };
+}
+
+/** The open periods a director is most likely to open: last month (due at the start of this one) and this one. */
+export function periodsToKeepWarm(today = warsawDate()): ReportKey[] {
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth() + 1;
+  const last = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
+  return [{ kind: 'MONTHLY', ...last }, { kind: 'MONTHLY', year: y, month: m }];
+}
+
+/**
+ * Keeps the likely reports computed, off every request's path: shortly after start-up and then just before
+ * each kept computation would stop being fresh. Closed periods are skipped (they are read from their
+ * snapshot). Returns a stop function.
+ */
+export function startReportWarmer(db: DbClient, opts: { firstAfterMs?: number; everyMs?: number } = {}): () => void {
+  const warm = async () => {
+    for (const key of periodsToKeepWarm()) {
+      if (await db.reportSnapshot.findUnique({ where: { kind_year_month: key }, select: { kind: true } })) continue;
+      const id = cacheId(key);
+      await computing.run(id, () => computeAndKeep(db, key, id));
+    }
+  };
+  const run = () => { warm().catch((err: unknown) => console.error('Raporty: przeliczenie w tle nie powiodło się:', err instanceof Error ? err.message : err)); };
+  const first = setTimeout(run, opts.firstAfterMs ?? 5_000);
+  const every = setInterval(run, opts.everyMs ?? REPORT_FRESH_MS - 30_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
 }
 
 /** A finished period that is not closed yet may be closed; otherwise a ConflictError says why not. */
