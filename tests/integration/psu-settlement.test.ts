@@ -214,6 +214,29 @@ describe('documents', () => {
     expect(exports).toBe(4);
   });
 
+  it("a closed month's PDF is laid out once, and again when a name printed in it is corrected or the month reopened", async () => {
+    const agreement = await makeAgreement(ctx.db.prisma);
+    const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });
+    await addHours(ctx.db.prisma, p, [[d(9, 2), 4]]);
+    const base = `/psu/porozumienia/${agreement.id}/rozliczenie/2025-09`;
+    expect((await postForm(coordinator, `${base}/zamknij`, {})).status).toBe(303);
+    const get = async () => (await director.get(`${base}/rozliczenie.pdf`).buffer(true).parse(binary)).body as Buffer;
+    const first = await get();
+    // The file carries the second it was made: the same bytes a second later mean it was kept, not made again.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await get()).equals(first)).toBe(true);
+    expect(plain((await pdfText(first)).text)).toContain(p.participant.lastName);
+
+    await ctx.db.prisma.participant.update({ where: { id: p.participantId }, data: { lastName: 'Poprawiona-Żak', version: { increment: 1 } } });
+    const corrected = plain((await pdfText(await get())).text);
+    expect(corrected).toContain('Poprawiona-Żak');
+    expect(corrected).not.toContain(p.participant.lastName);
+
+    const month = await ctx.db.prisma.psuMonth.findFirstOrThrow({ where: { agreementId: agreement.id, year: 2025, month: 9 } });
+    expect((await postForm(admin, `/admin/psu-miesiace/${month.id}/otworz`, { reason: 'Korekta godzin z 2 września.', version: month.version })).status).toBe(303);
+    expect(plain((await pdfText(await get())).text)).toContain('PROJEKT – miesiąc nie jest zamknięty');
+  });
+
   it('a document of an open month says it is a draft', async () => {
     const agreement = await makeAgreement(ctx.db.prisma);
     const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });

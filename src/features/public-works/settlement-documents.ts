@@ -24,7 +24,7 @@ function rateText(s: Settlement): string {
   return `${formatMoney(s.rateGrosze)} (${source})`;
 }
 
-export function documentName(kind: 'Rozliczenie PSU' | 'Wniosek o refundację PSU', s: Settlement, ext: 'pdf' | 'csv'): string {
+export function documentName(kind: 'Rozliczenie PSU' | 'Wniosek o refundację PSU', s: { year: number; month: number; agreement: { number: string } }, ext: 'pdf' | 'csv'): string {
   return `${kind} ${monthParam(s)} ${s.agreement.number.replace(/[/\\]+/g, '-')}.${ext}`;
 }
 

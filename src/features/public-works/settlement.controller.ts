@@ -66,26 +66,44 @@ export function settlementController(db: Database) {
 
   const sendCsv = (res: Response, fileName: string, body: string) => sendDownload(res, 'text/csv; charset=utf-8', body, fileName);
 
-  // A settlement of 2,000 people is some 50 pages: the file is laid out once per content (the settlement as
-  // computed now and the centre's header) and sent again while nothing in it changes.
+  // A settlement of 2,000 people is some 50 pages: the file is laid out once per content and sent again while
+  // nothing in it changes. An open month's content is the settlement as computed now; a closed month's is
+  // frozen, so its key is read without computing it: the month's version, and the names printed beside the
+  // frozen rows (people, workplaces, the agreement), which a correction or an anonymisation still changes.
   const pdfs = new PdfCache();
-  const pdfKey = async (kind: string, s: Settlement) => contentKey(kind, s, await centreHeader(db.prisma));
 
-  const settlementPdfAction: RequestHandler = async (req, res) => {
-    const s = await exported(req, 'rozliczenie.pdf');
-    const bytes = await pdfs.get(await pdfKey('settlement', s), () => settlementPdf(db.prisma, s));
-    sendPdfBytes(res, bytes, documentName('Rozliczenie PSU', s, 'pdf'));
+  const closedMonthStamp = async (agreementId: number, ym: { year: number; month: number }) => {
+    const [row] = await db.prisma.$queryRaw<{ number: string; stamp: string }[]>`
+      SELECT a.number, concat_ws('|', m.version, a.version, a.updated_at,
+        (SELECT md5(string_agg(concat_ws('.', pa.id, pa.version, w.id, w.name), ',' ORDER BY p.id))
+           FROM psu_placements p JOIN participants pa ON pa.id = p.participant_id JOIN psu_workplaces w ON w.id = p.workplace_id
+          WHERE p.agreement_id = a.id)) AS stamp
+      FROM psu_months m JOIN psu_agreements a ON a.id = m.agreement_id
+      WHERE m.agreement_id = ${agreementId} AND m.year = ${ym.year} AND m.month = ${ym.month} AND m.status = 'CLOSED'`;
+    return row;
   };
+
+  const pdfAction = (kind: 'rozliczenie.pdf' | 'wniosek.pdf'): RequestHandler => async (req, res) => {
+    const title = kind === 'rozliczenie.pdf' ? 'Rozliczenie PSU' : 'Wniosek o refundację PSU';
+    const build = kind === 'rozliczenie.pdf' ? settlementPdf : refundClaimPdf;
+    const id = idFrom(req, notFound);
+    const ym = monthFrom(req);
+    const header = await centreHeader(db.prisma);
+    const closed = await closedMonthStamp(id, ym);
+    let computed: Settlement | undefined;
+    const settlement = async () => (computed ??= await computeSettlement(db.prisma, id, ym.year, ym.month));
+    const key = closed ? contentKey(kind, 'closed', id, ym, closed.stamp, header) : contentKey(kind, await settlement(), header);
+    const bytes = await pdfs.get(key, async () => build(db.prisma, await settlement()));
+    await recordAudit(db.prisma, actorOf(req), { action: 'psu.settlement.export', entityType: 'psu_agreement', entityId: id, details: { month: monthParam(ym), document: kind } });
+    sendPdfBytes(res, bytes, documentName(title, closed ? { ...ym, agreement: { number: closed.number } } : computed!, 'pdf'));
+  };
+
+  const settlementPdfAction = pdfAction('rozliczenie.pdf');
+  const claimPdfAction = pdfAction('wniosek.pdf');
 
   const settlementCsvAction: RequestHandler = async (req, res) => {
     const s = await exported(req, 'rozliczenie.csv');
     sendCsv(res, documentName('Rozliczenie PSU', s, 'csv'), settlementCsv(s));
-  };
-
-  const claimPdfAction: RequestHandler = async (req, res) => {
-    const s = await exported(req, 'wniosek.pdf');
-    const bytes = await pdfs.get(await pdfKey('claim', s), () => refundClaimPdf(db.prisma, s));
-    sendPdfBytes(res, bytes, documentName('Wniosek o refundację PSU', s, 'pdf'));
   };
 
   const claimCsvAction: RequestHandler = async (req, res) => {
