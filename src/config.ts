@@ -20,6 +20,8 @@ const schema = z.object({
   DEMO: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  /** Seconds after start-up before last and this month's reports are first computed in the background. */
+  REPORT_WARMUP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof schema> & { embedded: boolean; demo: boolean };

@@ -36,7 +36,7 @@ async function main() {
   void prune();
   setInterval(prune, 86_400_000).unref();
   // Last month's and this month's reports are computed in the background, so the director never waits.
-  const stopWarmer = startReportWarmer(db.prisma);
+  const stopWarmer = startReportWarmer(db.prisma, { firstAfterMs: config.REPORT_WARMUP_SECONDS * 1000 });
   const server = app.listen(config.PORT, config.HOST, () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;

@@ -28,7 +28,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, idx)]!;
 }
 
-export async function runLoad(baseUrl: string, req: LoadRequest | (() => LoadRequest), connections: number, durationMs: number): Promise<LoadResult> {
+export async function runLoad(baseUrl: string, req: LoadRequest | (() => LoadRequest), connections: number, durationMs: number, maxRequests = Infinity): Promise<LoadResult> {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
@@ -72,9 +72,13 @@ export async function runLoad(baseUrl: string, req: LoadRequest | (() => LoadReq
     });
 
   const started = performance.now();
+  let sent = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) await once();
+      while (performance.now() < deadline && sent < maxRequests) {
+        sent += 1;
+        await once();
+      }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;

@@ -169,5 +169,9 @@ describe('dashboard', () => {
     expect($(`a[href="/psu/porozumienia/${a.id}/rozliczenie/2025-09"]`).text()).toContain('wrzesień 2025');
     expect($(`a[href^="/psu/porozumienia/${a.id}/rozliczenie/2025-08"]`).length).toBe(0);
     expect(html((await director.get('/')).text)('#psu-title').length).toBe(0);
+    // The figures are kept for a minute, but hours entered in the app show on the next dashboard at once.
+    expect((await postForm(worker, `/psu/osoby/${p.id}/godziny`, { date: '2025-10-06', kind: 'WORK', hours: '3' })).status).toBe(303);
+    const after = html((await worker.get('/')).text);
+    expect(after(`a[href="/psu/porozumienia/${a.id}/rozliczenie/2025-10"]`).text()).toContain('październik 2025');
   });
 });

@@ -1,14 +1,16 @@
-// Rows for the PSU tests: an agreement with workplaces, placements and hour entries.
+// Rows for the PSU tests: an agreement with workplaces, placements and hour entries. Written directly, so
+// they tell the kept PSU figures (dashboards) of the change as the services do.
 import type { DbClient } from '../../src/db/client.ts';
 import { utcDate } from '../../src/lib/dates.ts';
 import { makeParticipant } from '../helpers/factories.ts';
+import { psuDataChanged } from '../../src/features/public-works/psu-changes.ts';
 
 let seq = 0;
 
 export async function makeAgreement(db: DbClient, o: { year?: number; ownRateGrosze?: number | null; refundBasisPoints?: number; workplaces?: string[] } = {}) {
   seq += 1;
   const year = o.year ?? 2025;
-  return db.psuAgreement.create({
+  const agreement = await db.psuAgreement.create({
     data: {
       number: `PUP/PSU/T/${process.pid}/${seq}`,
       signedAt: utcDate(year, 1, 10),
@@ -23,6 +25,8 @@ export async function makeAgreement(db: DbClient, o: { year?: number; ownRateGro
     },
     include: { workplaces: { orderBy: { id: 'asc' } } },
   });
+  psuDataChanged();
+  return agreement;
 }
 
 export async function makePlacement(db: DbClient, o: { agreementId: number; workplaceId: number; participantId?: number; start?: Date; end?: Date; lastName?: string }) {
@@ -46,4 +50,5 @@ export async function addHours(db: DbClient, placement: { id: number; participan
   await db.psuHourEntry.createMany({
     data: days.map(([date, hours]) => ({ placementId: placement.id, participantId: placement.participantId, date, kind: 'WORK' as const, minutes: Math.round(hours * 60) })),
   });
+  psuDataChanged();
 }

@@ -4,7 +4,7 @@ import type { DbClient } from '../../db/client.ts';
 import type { Mark } from '../../lib/attendance.ts';
 import { NotFoundError } from '../../http/errors.ts';
 import { daysBetween, warsawDate } from '../../lib/dates.ts';
-import { SingleFlight } from '../../lib/single-flight.ts';
+import { KeptFor } from '../../lib/kept.ts';
 import { attendanceBasisPoints, meetsThreshold } from '../../lib/attendance.ts';
 import { attendanceFlags, MIN_HELD_FOR_FLAG, personAttendance, type AttendanceFlags, type PersonAttendance, type StatSession } from './attendance-stats.ts';
 
@@ -117,30 +117,18 @@ interface FlagRow {
 export async function flaggedPeople(db: DbClient, opts: { socialWorkerId?: number; today?: Date } = {}): Promise<FlaggedPerson[]> {
   const today = opts.today ?? warsawDate();
   const days = await inactivityDays(db);
-  const key = `${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${days}|${flagsGeneration}`;
-  const hit = flagsCache.get(key);
-  if (hit && Date.now() - hit.at < FLAGS_TTL_MS) return hit.value;
   // Dashboards opened together share one computation.
-  return flagsRunning.run(key, async () => {
-    const value = await computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days);
-    if (flagsCache.size > 1000) flagsCache.clear();
-    flagsCache.set(key, { at: Date.now(), value });
-    return value;
-  });
+  return keptFlags.get(`${opts.socialWorkerId ?? 'all'}|${today.toISOString()}|${days}`, () => computeFlaggedPeople(db, today, opts.socialWorkerId ?? null, days));
 }
 
 /**
  * The flags over every open edition are the heaviest read on a dashboard (every mark of every running
- * group), so a result is kept for a minute; any attendance save in this process clears it at once.
+ * group), so a result is kept for a minute; any attendance save in this process forgets it at once.
  */
-const FLAGS_TTL_MS = 60_000;
-const flagsCache = new Map<string, { at: number; value: FlaggedPerson[] }>();
-const flagsRunning = new SingleFlight<FlaggedPerson[]>();
-let flagsGeneration = 0;
+const keptFlags = new KeptFor<FlaggedPerson[]>(60_000);
 
 export function invalidateAttendanceFlags(): void {
-  flagsGeneration += 1;
-  flagsCache.clear();
+  keptFlags.forget();
 }
 
 async function computeFlaggedPeople(db: DbClient, today: Date, worker: number | null, days: number): Promise<FlaggedPerson[]> {

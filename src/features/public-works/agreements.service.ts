@@ -5,6 +5,7 @@ import { warsawDate } from '../../lib/dates.ts';
 import { rateOn } from '../../lib/psu.ts';
 import { diffFields, recordAudit, type Actor } from '../audit/audit.service.ts';
 import { listRates } from './rates.service.ts';
+import { psuDataChanged } from './psu-changes.ts';
 
 export interface AgreementInput {
   number: string;
@@ -67,6 +68,7 @@ export async function createAgreement(db: DbClient, actor: Actor, input: Agreeme
   const agreement = await db.psuAgreement.create({
     data: { ...data, workplaces: { create: names.map((name) => ({ name: name.slice(0, 200) })) } },
   });
+  psuDataChanged();
   await recordAudit(db, actor, {
     action: 'psu.agreement.create',
     entityType: 'psu_agreement',
@@ -83,6 +85,7 @@ export async function updateAgreement(db: DbClient, actor: Actor, id: number, in
   const { version, ...data } = input;
   const { count } = await db.psuAgreement.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) throw new ConflictError('Ktoś inny zmienił to porozumienie w międzyczasie. Twoje wartości są poniżej: porównaj je i zapisz ponownie.');
+  psuDataChanged();
   await recordAudit(db, actor, {
     action: 'psu.agreement.update',
     entityType: 'psu_agreement',

@@ -8,6 +8,7 @@ import { checkPersonLimits, formatDayCell, parseDayCell, type DayKind } from '..
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { limitWindow, lockOpenMonth, lockPeople, personDays, worked } from './hours.service.ts';
 import { daysOfMonth, firstDay, lastDay, monthParam, type YearMonth } from './psu-month.ts';
+import { psuDataChanged } from './psu-changes.ts';
 
 export const cellKey = (placementId: number, day: number) => `h.${placementId}.${day}`;
 
@@ -152,6 +153,7 @@ export async function saveGrid(db: DbClient, actor: Actor, workplaceId: number, 
   const gridIds = new Set(grid.rows.map((r) => r.placement.id));
   const from = firstDay(ym);
   const to = lastDay(ym);
+  if (changes.length) psuDataChanged();
   for (const participantId of new Set(changes.map((c) => c.row.placement.participantId))) {
     const stored = await personDays(db, participantId, window.from, window.to);
     const myRows = grid.rows.filter((r) => r.placement.participantId === participantId);

@@ -6,6 +6,7 @@ import { addDays, formatDate, isoDate, startOfWeek, warsawDate } from '../../lib
 import { checkPersonLimits, formatDayCell, type DayKind, type DayMinutes } from '../../lib/psu.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { firstDay, lastDay, monthLabel, monthOf, type YearMonth } from './psu-month.ts';
+import { psuDataChanged } from './psu-changes.ts';
 
 export class MonthClosedError extends ConflictError {
   constructor(ym: YearMonth) {
@@ -102,6 +103,7 @@ export async function saveDayEntry(db: DbClient, actor: Actor, placementId: numb
     update: data,
     create: { ...data, placementId, participantId: placement.participantId, date: input.date },
   });
+  psuDataChanged();
   await recordAudit(db, actor, {
     action: 'psu.hours.save',
     entityType: 'psu_placement',
@@ -122,6 +124,7 @@ export async function deleteDayEntry(db: DbClient, actor: Actor, entryId: number
   const ym = monthOf(entry.date);
   await lockOpenMonth(db, entry.placement.agreementId, ym);
   await db.psuHourEntry.delete({ where: { id: entryId } });
+  psuDataChanged();
   await recordAudit(db, actor, {
     action: 'psu.hours.delete',
     entityType: 'psu_placement',

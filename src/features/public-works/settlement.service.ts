@@ -6,10 +6,12 @@ import { faultPoint } from '../../db/fault-point.ts';
 import type { DbClient } from '../../db/client.ts';
 import type { PsuAgreement } from '../../generated/prisma/client.ts';
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
-import { formatDate, warsawDate } from '../../lib/dates.ts';
+import { formatDate, isoDate, warsawDate } from '../../lib/dates.ts';
+import { KeptFor } from '../../lib/kept.ts';
 import { rateOn, settlePerson, sumRows } from '../../lib/psu.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { lockOpenMonth } from './hours.service.ts';
+import { onPsuDataChange, psuDataChanged } from './psu-changes.ts';
 import { firstDay, lastDay, monthLabel, monthOf, monthParam, monthsBetween, type YearMonth } from './psu-month.ts';
 import { listRates } from './rates.service.ts';
 
@@ -240,6 +242,7 @@ export async function closeMonth(db: DbClient, actor: Actor, agreementId: number
     where: { id: monthRow.id },
     data: { status: 'CLOSED', closedAt: new Date(), closedById: actor.id, ...totals, version: { increment: 1 } },
   });
+  psuDataChanged();
   await recordAudit(db, actor, {
     action: 'psu.month.close',
     entityType: 'psu_month',
@@ -277,6 +280,7 @@ export async function reopenMonth(db: DbClient, actor: Actor, monthId: number, i
     },
   });
   if (count === 0) throw new ConflictError('Ktoś inny zmienił ten miesiąc w międzyczasie. Odśwież stronę.');
+  psuDataChanged();
   await db.psuSettlementRow.deleteMany({ where: { monthId } });
   await recordAudit(db, actor, {
     action: 'psu.month.reopen',
@@ -350,7 +354,15 @@ export async function monthsOverview(
 }
 
 /** For the dashboard: per active agreement, hours this month and the finished months still open. */
-export async function psuDashboard(db: DbClient, today = warsawDate()) {
+export function psuDashboard(db: DbClient, today = warsawDate()) {
+  return keptDashboard.get(isoDate(today), () => computePsuDashboard(db, today));
+}
+
+/** The sums read thousands of hour entries: kept for a minute, forgotten when PSU data changes. */
+const keptDashboard = new KeptFor<Awaited<ReturnType<typeof computePsuDashboard>>>(60_000);
+onPsuDataChange(() => keptDashboard.forget());
+
+async function computePsuDashboard(db: DbClient, today: Date) {
   const agreements = await db.psuAgreement.findMany({
     where: { status: 'ACTIVE', periodStart: { lte: today } },
     orderBy: { periodStart: 'desc' },

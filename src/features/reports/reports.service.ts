@@ -106,10 +106,15 @@ export function periodsToKeepWarm(today = warsawDate()): ReportKey[] {
   return [{ kind: 'MONTHLY', ...last }, { kind: 'MONTHLY', year: y, month: m }];
 }
 
+/** How often the warmer computes the likely reports again: before a kept one becomes too old to serve. */
+const WARM_EVERY_MS = REPORT_STALE_MS - 5 * 60_000;
+
 /**
- * Keeps the likely reports computed, off every request's path: shortly after start-up and then just before
- * each kept computation would stop being fresh. Closed periods are skipped (they are read from their
- * snapshot). Returns a stop function.
+ * Keeps the likely reports computed, off every request's path: once after start-up, then every 25 minutes,
+ * so a kept one is always young enough to serve at once (a read more than 5 minutes after it was computed
+ * also starts a new computation behind it). Closed periods are skipped (they are read from their snapshot).
+ * Each run costs one report's computation per period (seconds of database work in a big centre), which is
+ * why it is not more often. Returns a stop function.
  */
 export function startReportWarmer(db: DbClient, opts: { firstAfterMs?: number; everyMs?: number } = {}): () => void {
   const warm = async () => {
@@ -120,8 +125,8 @@ export function startReportWarmer(db: DbClient, opts: { firstAfterMs?: number; e
     }
   };
   const run = () => { warm().catch((err: unknown) => console.error('Raporty: przeliczenie w tle nie powiodło się:', err instanceof Error ? err.message : err)); };
-  const first = setTimeout(run, opts.firstAfterMs ?? 5_000);
-  const every = setInterval(run, opts.everyMs ?? REPORT_FRESH_MS - 30_000);
+  const first = setTimeout(run, opts.firstAfterMs ?? 30_000);
+  const every = setInterval(run, opts.everyMs ?? WARM_EVERY_MS);
   first.unref();
   every.unref();
   return () => {
