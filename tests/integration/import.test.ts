@@ -191,6 +191,15 @@ describe('a clean sheet', () => {
     expect($('.notice--error').text()).toContain('Nic nie zaimportowano: 1 z 2 wierszy ma błędy.');
     expect(problemsOfRow($, 3)).toEqual(['Duplikat w rejestrze: Osoba z tym numerem PESEL jest już w rejestrze: Łucja Ręczna.']);
     expect(await participants()).toBe(before + 1); // only the hand-registered one
+    // A day later the problems (they quote names) are dropped; the counts and the reason stay.
+    await ctx.db.prisma.importBatch.update({ where: { id }, data: { finishedAt: new Date(Date.now() - 25 * 3600_000) } });
+    expect((await admin.get('/admin/import')).status).toBe(200);
+    const kept = await ctx.db.prisma.importBatch.findUniqueOrThrow({ where: { id } });
+    expect(JSON.stringify(kept.errors)).not.toContain('Ręczna');
+    expect(kept.errors).toMatchObject({ summary: { total: 2, withErrors: 1 } });
+    const later = html((await admin.get(`/admin/import/${id}`)).text);
+    expect(later('.notice--error').text()).toContain('Nic nie zaimportowano: 1 z 2 wierszy ma błędy.');
+    expect(later('main').text()).not.toContain('Ręczna');
   });
 
   it('a preview can be cancelled; its rows are then forgotten', async () => {

@@ -118,19 +118,27 @@ export async function getBatchStatus(db: DbClient, id: number) {
 }
 
 export function previewInfo(batch: { errors: unknown }): PreviewInfo {
-  return batch.errors as PreviewInfo;
+  const info = batch.errors as PreviewInfo;
+  // A finished batch loses its row problems after a day (see listBatches).
+  return { ...info, problems: info.problems ?? [] };
 }
 
 export function storedRows<K extends string>(batch: { rows: unknown }): SheetRow<K>[] {
   return (batch.rows ?? []) as SheetRow<K>[];
 }
 
-/** Previews older than a day lose their rows; the list shows the most recent batches. */
+/**
+ * Previews older than a day lose their rows, and finished batches older than a day their row problems (the
+ * messages quote what was typed: dates, names); the counts stay. The list shows the most recent batches.
+ */
 export async function listBatches(db: DbClient, now = new Date()) {
+  const dayAgo = new Date(now.getTime() - PREVIEW_TTL_MS);
   await db.importBatch.updateMany({
-    where: { status: 'PREVIEW', createdAt: { lt: new Date(now.getTime() - PREVIEW_TTL_MS) } },
+    where: { status: 'PREVIEW', createdAt: { lt: dayAgo } },
     data: { status: 'FAILED', rows: Prisma.DbNull, message: 'Podgląd wygasł po 24 godzinach bez importu. Prześlij plik ponownie.', finishedAt: now },
   });
+  await db.$executeRaw`UPDATE import_batches SET errors = errors - 'problems'
+    WHERE status IN ('DONE', 'FAILED') AND finished_at < ${dayAgo} AND errors ? 'problems'`;
   return db.importBatch.findMany({
     where: { kind: { in: [...IMPORT_KINDS] } },
     orderBy: { id: 'desc' },
