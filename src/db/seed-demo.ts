@@ -86,6 +86,7 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
       clubName: 'Klub Integracji Społecznej „Krok Dalej”',
       certificatePrefix: 'KIS',
       accessibilityContact: 'Tomasz Lewandowski, tel. 58 531 22 41, dostepnosc@mops.borkow.example',
+      dpoContact: 'Katarzyna Wróblewska, iod@mops.borkow.example, tel. 58 531 22 49',
     },
   });
 

@@ -140,6 +140,24 @@ describe('art. 15: everything held, as a PDF', () => {
   });
 });
 
+describe('art. 15: the data protection officer', () => {
+  it('names the officer entered in the settings in both files', async () => {
+    const dpo = 'Katarzyna Wróblewska, iod@mops-borkow.pl, tel. 58 123 45 69';
+    await ctx.db.prisma.centreSettings.update({ where: { id: 1 }, data: { dpoContact: dpo } });
+    try {
+      const json = JSON.parse((await admin.get(`/admin/rodo/osoby/${a.id}/dane.json`)).text);
+      expect(json.controller.dataProtectionOfficer).toBe(dpo);
+      expect(json.information[0].paragraphs.join(' ')).toContain(`Z inspektorem ochrony danych ośrodka można się skontaktować: ${dpo}`);
+      const pdf = await pdfText((await getPdf(admin, a.id)).body as Buffer);
+      // (the PDF may wrap the e-mail address at its hyphen)
+      expect(flat(pdf.text)).toContain('Z inspektorem ochrony danych ośrodka można się skontaktować: Katarzyna Wróblewska, iod@mops-');
+      expect(flat(pdf.text)).toContain('tel. 58 123 45 69; także pisemnie na adres ośrodka');
+    } finally {
+      await ctx.db.prisma.centreSettings.update({ where: { id: 1 }, data: { dpoContact: null } });
+    }
+  });
+});
+
 describe('art. 15: everything held, as JSON', () => {
   it('has every section, the same facts, and no other person', async () => {
     const res = await admin.get(`/admin/rodo/osoby/${a.id}/dane.json`);
@@ -160,7 +178,8 @@ describe('art. 15: everything held, as JSON', () => {
     expect(json.changes.map((c: { action: string }) => c.action)).toEqual(['participant.create', 'participant.update']);
     expect(json.changes[1].changes).toContainEqual({ field: 'telefon', before: '600 100 200', after: '601 222 333' });
     expect(json.information.map((s: { letter: string }) => s.letter)).toEqual(['', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
-    expect(json.controller).toEqual({ name: 'Miejski Ośrodek Pomocy Społecznej w Borkowie', address: 'ul. Słoneczna 4, 83-110 Borków', phone: '58 123 45 67', email: 'iod@mops-borkow.pl' });
+    expect(json.controller).toEqual({ name: 'Miejski Ośrodek Pomocy Społecznej w Borkowie', address: 'ul. Słoneczna 4, 83-110 Borków', phone: '58 123 45 67', email: 'iod@mops-borkow.pl', dataProtectionOfficer: null });
+    expect(json.information[0].paragraphs.join(' ')).toContain('pisemnie na adres ośrodka (z dopiskiem „Inspektor ochrony danych”) lub pod adresem e-mail ośrodka');
     // The other person shares the group, the sessions and the settled PSU month, yet none of their data is here.
     const all = res.text;
     for (const other of [B.lastName, B.firstName, b.pesel, B.phone, B.street, 'Bartłomieja', B.healthNotes, `SK/R/${b.id}`, `KS/R/${b.id}`]) expect(all).not.toContain(other);

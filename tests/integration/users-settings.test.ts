@@ -99,7 +99,7 @@ describe('centre settings', () => {
   const valid = {
     name: 'Gminny Ośrodek Pomocy Społecznej w Żółkiewce', shortName: 'GOPS Żółkiewka', street: 'ul. Lubelska 1',
     postalCode: '22-335', city: 'Żółkiewka', phone: '', email: '', nip: '', regon: '', directorName: 'Halina Bąk',
-    clubName: 'KIS „Razem”', certificatePrefix: 'KIS', retentionYears: '10', inactivityFlagDays: '14', accessibilityContact: '',
+    clubName: 'KIS „Razem”', certificatePrefix: 'KIS', retentionYears: '10', inactivityFlagDays: '14', accessibilityContact: '', dpoContact: '',
   };
 
   it('saves settings and shows the new name in the header', async () => {

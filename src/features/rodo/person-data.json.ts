@@ -16,7 +16,7 @@ export function personDataJson(data: PersonData, generatedAt: Date) {
     format: ART15_FORMAT,
     generatedAt: generatedAt.toISOString(),
     legalBasis: 'Art. 15 RODO – prawo dostępu osoby, której dane dotyczą',
-    controller: { name: c.name, address: centreAddress(c), phone: c.phone ?? null, email: c.email ?? null },
+    controller: { name: c.name, address: centreAddress(c), phone: c.phone ?? null, email: c.email ?? null, dataProtectionOfficer: c.dpoContact ?? null },
     person: { ...person, socialWorkerName: socialWorker?.fullName ?? null },
     specialCategory: sensitive,
     referrals,

@@ -87,7 +87,7 @@ export async function collectPersonData(db: DbClient, participantId: number) {
     psuEntries,
     changes,
     workerNames: new Map(workers.map((w) => [w.id, w.fullName])),
-    centre: settings ?? { ...DEFAULT_SETTINGS, phone: null, email: null, retentionYears: 10 },
+    centre: settings ?? { ...DEFAULT_SETTINGS, phone: null, email: null, dpoContact: null, retentionYears: 10 },
   };
 }
 

@@ -16,6 +16,8 @@ export interface CentreContact {
   city: string;
   phone?: string | null;
   email?: string | null;
+  /** The data protection officer's contact, when the centre has entered it. */
+  dpoContact?: string | null;
   retentionYears: number;
 }
 
@@ -54,7 +56,9 @@ export function rightsInformation(c: CentreContact, person: { status: string; ca
       heading: 'Kto jest administratorem danych',
       paragraphs: [
         `Administratorem Pani/Pana danych osobowych jest ${contact}.`,
-        'Z inspektorem ochrony danych ośrodka można się skontaktować pisemnie na adres ośrodka (z dopiskiem „Inspektor ochrony danych”) lub pod adresem e-mail ośrodka.',
+        c.dpoContact
+          ? `Z inspektorem ochrony danych ośrodka można się skontaktować: ${c.dpoContact}; także pisemnie na adres ośrodka (z dopiskiem „Inspektor ochrony danych”).`
+          : 'Z inspektorem ochrony danych ośrodka można się skontaktować pisemnie na adres ośrodka (z dopiskiem „Inspektor ochrony danych”) lub pod adresem e-mail ośrodka.',
       ],
     },
     {

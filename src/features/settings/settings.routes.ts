@@ -25,6 +25,7 @@ const settingsSchema = z.object({
   retentionYears: f.int('Podaj liczbę lat.', 1, 50),
   inactivityFlagDays: f.int('Podaj liczbę dni.', 1, 90),
   accessibilityContact: f.optionalText(200),
+  dpoContact: f.optionalText(200),
   version: f.version(),
 });
 

@@ -50,6 +50,7 @@ export interface SettingsInput {
   retentionYears: number;
   inactivityFlagDays: number;
   accessibilityContact: string | null;
+  dpoContact: string | null;
   version: number;
 }
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "centre_settings" ADD COLUMN     "dpo_contact" TEXT;
