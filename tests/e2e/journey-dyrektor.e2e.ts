@@ -90,7 +90,7 @@ describe('journey 4: the director reads the month', () => {
     expect(numbers.length).toBeGreaterThan(10);
 
     // The PDF: each table's title, and each row's values in order on the line that starts with its label.
-    const pdf = pdfToText(await saveDownload(page, 'a.button[href$="/pdf"]', 'raport.pdf'));
+    const pdf = pdfToText(await saveDownload(page, '.report-actions a[href*="/pdf"]', 'raport.pdf'));
     const lines = pdf.split('\n').map(squash);
     expect(pdf).toContain(`Raport miesięczny`);
     let at = 0;
@@ -111,7 +111,7 @@ describe('journey 4: the director reads the month', () => {
     }
 
     // The workbook (XLSX): the same tables in the same order, the numbers stored as numbers.
-    const sheet = (await readSheet(fs.readFileSync(await saveDownload(page, 'a.button[href$="/xlsx"]', 'raport.xlsx')))) as unknown[][];
+    const sheet = (await readSheet(fs.readFileSync(await saveDownload(page, '.report-actions a[href*="/xlsx"]', 'raport.xlsx')))) as unknown[][];
     expect(sheet[0]![0]).toContain('Raport miesięczny');
     let row = 0;
     for (const t of tables) {
@@ -134,7 +134,7 @@ describe('journey 4: the director reads the month', () => {
     }
 
     // The CSV for older spreadsheets: the same tables again, with bare numbers.
-    const csvFile = await saveDownload(page, 'a.button[href$="/csv"]', 'raport.csv');
+    const csvFile = await saveDownload(page, '.report-actions a[href*="/csv"]', 'raport.csv');
     const rows = parseCsv(fs.readFileSync(csvFile, 'utf8'));
     expect(rows[0]![0]).toContain('Raport miesięczny');
     let pos = 0;

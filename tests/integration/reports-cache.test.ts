@@ -23,6 +23,22 @@ describe('report reuse', () => {
     expect(fresh).not.toBe(first);
     expect(await state()).toBe(fresh);
   });
+
+  it("gives the page's computation to its downloads, even after a newer one replaced it", async () => {
+    const key = { kind: 'MONTHLY' as const, year: 2026, month: 8 };
+    const page = html((await director.get('/raporty/miesieczny/2026/8')).text);
+    const shown = page('#report-state').attr('data-generated-at')!;
+    for (const kind of ['pdf', 'xlsx', 'csv']) {
+      expect(page(`.report-actions a[href="/raporty/miesieczny/2026/8/${kind}?wersja=${encodeURIComponent(shown)}"]`).length, kind).toBe(1);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = await getReport(ctx.db.prisma, key, { fresh: true });
+    expect(newer.generatedAt).not.toBe(shown);
+    expect((await getReport(ctx.db.prisma, key, { version: shown })).generatedAt).toBe(shown);
+    expect((await getReport(ctx.db.prisma, key, { version: 'nieznana' })).generatedAt).toBe(newer.generatedAt);
+    expect((await getReport(ctx.db.prisma, key)).generatedAt).toBe(newer.generatedAt);
+    expect((await director.get(`/raporty/miesieczny/2026/8/csv?wersja=${encodeURIComponent(shown)}`)).status).toBe(200);
+  });
 });
 
 describe('reports kept computed off the request path', () => {

@@ -65,9 +65,13 @@ export function reportsController(db: Database) {
 
   const show = (kind: ReportKindValue): RequestHandler => (req, res) => renderReport(req, res, keyOf(req, kind));
 
+  /** A download: the computation the page named (?wersja=), else the kept one, else a fresh one on request. */
+  const downloaded = (req: Request, key: ReportKey) =>
+    getReport(db.prisma, key, { fresh: req.query.przelicz === '1', version: typeof req.query.wersja === 'string' ? req.query.wersja : undefined });
+
   const pdf = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
-    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
+    const report = await downloaded(req, key);
     const centre = await getCentreSettingsCached(db.prisma);
     const header = await centreHeader(db.prisma, [centre.clubName]);
     // The same report (same computation or the same closed snapshot) under the same header gives the same file.
@@ -77,14 +81,14 @@ export function reportsController(db: Database) {
 
   const csv = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
-    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
+    const report = await downloaded(req, key);
     const centre = await getCentreSettingsCached(db.prisma);
     sendDownload(res, 'text/csv; charset=utf-8', reportCsv(report, centre.name), fileName(key, 'csv'));
   };
 
   const xlsx = (kind: ReportKindValue): RequestHandler => async (req, res) => {
     const key = keyOf(req, kind);
-    const report = await getReport(db.prisma, key, { fresh: req.query.przelicz === '1' });
+    const report = await downloaded(req, key);
     const centre = await getCentreSettingsCached(db.prisma);
     sendDownload(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await reportXlsx(report, centre.name), fileName(key, 'xlsx'));
   };

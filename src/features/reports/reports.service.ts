@@ -45,11 +45,17 @@ const REPORT_FRESH_MS = 5 * 60_000;
 /** Older than this, a kept report is not served while the new one is computed: the request waits. */
 const REPORT_STALE_MS = 30 * 60_000;
 const reportCache = new Map<string, { at: number; value: ReportDocument }>();
+/**
+ * The computation each kept one replaced, so a download from a page computed just before a refresh still
+ * carries the page's numbers (the page's links name the computation: `wersja` = its generatedAt).
+ */
+const replacedReports = new Map<string, ReportDocument>();
 /** A second request for a report being computed waits for that computation instead of starting its own. */
 let computing = new SingleFlight<ReportDocument>();
 
 export function forgetComputedReports(): void {
   reportCache.clear();
+  replacedReports.clear();
   computing = new SingleFlight<ReportDocument>();
 }
 
@@ -66,7 +72,10 @@ async function computeAndKeep(db: DbClient, key: ReportKey, id: string): Promise
   const started = Date.now();
   const value = await computeReport(db, key);
   const kept = reportCache.get(id);
-  if (!kept || kept.at <= started) reportCache.set(id, { at: started, value });
+  if (!kept || kept.at <= started) {
+    if (kept) replacedReports.set(id, kept.value);
+    reportCache.set(id, { at: started, value });
+  }
   return value;
 }
 
@@ -79,13 +88,19 @@ function refreshInBackground(db: DbClient, key: ReportKey): void {
 }
 
 /** The closed snapshot if there is one, else the live report. */
-export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean } = {}): Promise<ReportDocument> {
+export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: boolean; version?: string } = {}): Promise<ReportDocument> {
   const snap = await db.reportSnapshot.findUnique({ where: { kind_year_month: key } });
   if (!snap) {
     const id = cacheId(key);
     // "Przelicz teraz" computes from the data as it is now, not joining a computation that began earlier.
     if (opts.fresh) return computeAndKeep(db, key, id);
     const hit = reportCache.get(id);
+    // A download from the page: the very computation the page showed, while it is kept.
+    if (opts.version) {
+      if (hit?.value.generatedAt === opts.version) return hit.value;
+      const replaced = replacedReports.get(id);
+      if (replaced?.generatedAt === opts.version) return replaced;
+    }
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && age < REPORT_FRESH_MS) return hit.value;
     if (hit && age < REPORT_STALE_MS) {
