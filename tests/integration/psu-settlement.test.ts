@@ -237,6 +237,32 @@ describe('documents', () => {
     expect(plain((await pdfText(await get())).text)).toContain('PROJEKT – miesiąc nie jest zamknięty');
   });
 
+  it("an open month's PDF is kept while nothing in it changes, and made again after any change to its hours or rates", async () => {
+    const agreement = await makeAgreement(ctx.db.prisma, { ownRateGrosze: null, year: 2024 });
+    const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });
+    const url = `/psu/porozumienia/${agreement.id}/rozliczenie/2024-10/rozliczenie.pdf`;
+    const get = async () => (await coordinator.get(url).buffer(true).parse(binary)).body as Buffer;
+    const total = async (b: Buffer) => plain((await pdfText(b)).text.split('\n').find((l) => l.startsWith('Razem'))!);
+    const hours = (date: string, h: string) => postForm(coordinator, `/psu/osoby/${p.id}/godziny`, { date, kind: 'WORK', hours: h });
+    expect((await hours('2024-10-07', '4')).status).toBe(303);
+    const first = await get();
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await get()).equals(first), 'kept while unchanged').toBe(true);
+    expect(await total(first)).toContain('4');
+    // A new day, then the same day changed (same number of entries), then a day removed.
+    expect((await hours('2024-10-08', '3')).status).toBe(303);
+    expect(await total(await get())).toMatch(/\b7\b/);
+    expect((await hours('2024-10-08', '5')).status).toBe(303);
+    expect(await total(await get())).toMatch(/\b9\b/);
+    const entry = await ctx.db.prisma.psuHourEntry.findFirstOrThrow({ where: { placementId: p.id, date: utcDate(2024, 10, 8) } });
+    expect((await postForm(coordinator, `/psu/wpisy/${entry.id}/usun`, {})).status).toBe(303);
+    const afterDelete = await total(await get());
+    expect(afterDelete).toMatch(/\b4\b/);
+    // A new rate in the table from that month changes the amounts.
+    expect((await postForm(admin, '/admin/stawki-psu', { validFrom: '2024-10-01', rateGrosze: '12,34' })).status).toBe(303);
+    expect(await total(await get())).toContain('49,36');
+  });
+
   it('a document of an open month says it is a draft', async () => {
     const agreement = await makeAgreement(ctx.db.prisma);
     const p = await makePlacement(ctx.db.prisma, { agreementId: agreement.id, workplaceId: agreement.workplaces[0]!.id });

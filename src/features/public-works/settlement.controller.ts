@@ -1,7 +1,7 @@
 // The month's settlement page, closing it, and its documents (PDF and CSV).
 import type { Request, RequestHandler, Response } from 'express';
 import type { Database } from '../../db/client.ts';
-import { ConflictError } from '../../http/errors.ts';
+import { ConflictError, NotFoundError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
 import { warsawDate } from '../../lib/dates.ts';
 import { sendDownload, sendPdfBytes } from '../../pdf/send.ts';
@@ -66,20 +66,31 @@ export function settlementController(db: Database) {
 
   const sendCsv = (res: Response, fileName: string, body: string) => sendDownload(res, 'text/csv; charset=utf-8', body, fileName);
 
-  // A settlement of 2,000 people is some 50 pages: the file is laid out once per content and sent again while
-  // nothing in it changes. An open month's content is the settlement as computed now; a closed month's is
-  // frozen, so its key is read without computing it: the month's version, and the names printed beside the
-  // frozen rows (people, workplaces, the agreement), which a correction or an anonymisation still changes.
+  // A settlement of 2,000 people is some 50 pages: the file is laid out once and sent again while nothing
+  // printed in it changes. Whether anything did is read in one query, without computing the settlement: the
+  // month's state and version, the agreement, the names beside the rows (people, workplaces, placements) and,
+  // while the month is open, its hour entries (count, sum, newest id and change) and the rate table. A closed
+  // month's rows are frozen, so corrections of names or an anonymisation are all that can change its file.
   const pdfs = new PdfCache();
 
-  const closedMonthStamp = async (agreementId: number, ym: { year: number; month: number }) => {
-    const [row] = await db.prisma.$queryRaw<{ number: string; stamp: string }[]>`
-      SELECT a.number, concat_ws('|', m.version, a.version, a.updated_at,
-        (SELECT md5(string_agg(concat_ws('.', pa.id, pa.version, w.id, w.name), ',' ORDER BY p.id))
-           FROM psu_placements p JOIN participants pa ON pa.id = p.participant_id JOIN psu_workplaces w ON w.id = p.workplace_id
-          WHERE p.agreement_id = a.id)) AS stamp
-      FROM psu_months m JOIN psu_agreements a ON a.id = m.agreement_id
-      WHERE m.agreement_id = ${agreementId} AND m.year = ${ym.year} AND m.month = ${ym.month} AND m.status = 'CLOSED'`;
+  const monthStamp = async (agreementId: number, ym: { year: number; month: number }) => {
+    const from = firstDay(ym);
+    const to = lastDay(ym);
+    const [row] = await db.prisma.$queryRaw<{ number: string; closed: boolean; stamp: string }[]>`
+      SELECT a.number, coalesce(m.status = 'CLOSED', false) AS closed,
+        concat_ws('|', m.status, m.version, a.version, a.updated_at,
+          (SELECT md5(string_agg(concat_ws('.', p.id, p.version, p.updated_at, pa.id, pa.version, w.id, w.name), ',' ORDER BY p.id))
+             FROM psu_placements p JOIN participants pa ON pa.id = p.participant_id JOIN psu_workplaces w ON w.id = p.workplace_id
+            WHERE p.agreement_id = a.id),
+          CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
+            (SELECT concat_ws('.', count(*), sum(e.minutes), max(e.id), max(e.updated_at), string_agg(DISTINCT e.kind::text, ','))
+               FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
+              WHERE p.agreement_id = a.id AND e.date >= ${from} AND e.date <= ${to}) END,
+          CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
+            (SELECT md5(string_agg(concat_ws('.', r.id, r.valid_from, r.rate_grosze), ',' ORDER BY r.id)) FROM psu_rates r) END) AS stamp
+      FROM psu_agreements a
+      LEFT JOIN psu_months m ON m.agreement_id = a.id AND m.year = ${ym.year} AND m.month = ${ym.month}
+      WHERE a.id = ${agreementId}`;
     return row;
   };
 
@@ -88,14 +99,13 @@ export function settlementController(db: Database) {
     const build = kind === 'rozliczenie.pdf' ? settlementPdf : refundClaimPdf;
     const id = idFrom(req, notFound);
     const ym = monthFrom(req);
+    const stamp = await monthStamp(id, ym);
+    if (!stamp) throw new NotFoundError(notFound);
     const header = await centreHeader(db.prisma);
-    const closed = await closedMonthStamp(id, ym);
-    let computed: Settlement | undefined;
-    const settlement = async () => (computed ??= await computeSettlement(db.prisma, id, ym.year, ym.month));
-    const key = closed ? contentKey(kind, 'closed', id, ym, closed.stamp, header) : contentKey(kind, await settlement(), header);
-    const bytes = await pdfs.get(key, async () => build(db.prisma, await settlement()));
+    const key = contentKey(kind, id, ym, stamp.stamp, header);
+    const bytes = await pdfs.get(key, async () => build(db.prisma, await computeSettlement(db.prisma, id, ym.year, ym.month)));
     await recordAudit(db.prisma, actorOf(req), { action: 'psu.settlement.export', entityType: 'psu_agreement', entityId: id, details: { month: monthParam(ym), document: kind } });
-    sendPdfBytes(res, bytes, documentName(title, closed ? { ...ym, agreement: { number: closed.number } } : computed!, 'pdf'));
+    sendPdfBytes(res, bytes, documentName(title, { ...ym, agreement: { number: stamp.number } }, 'pdf'));
   };
 
   const settlementPdfAction = pdfAction('rozliczenie.pdf');
