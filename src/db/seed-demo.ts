@@ -218,7 +218,8 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
             addDays(start, 31) < today
               ? { dueDate: addDays(start, 30), heldAt: addDays(start, 31), notes: 'Uczestnik realizuje ustalenia, obecność na zajęciach dobra.', authorId: p.workerId }
               : { dueDate: addDays(start, 30), authorId: p.workerId },
-            { dueDate: addDays(start, 60), heldAt: status === 'ACTIVE' || addDays(start, 61) >= today ? null : addDays(start, 61), authorId: p.workerId },
+            // The second review too, once due; a few active cases have theirs overdue, for the dashboard.
+            { dueDate: addDays(start, 60), heldAt: addDays(start, 61) >= today || (status === 'ACTIVE' && personIdx % 5 === 0) ? null : addDays(start, 61), authorId: p.workerId },
           ],
         },
       },
@@ -329,7 +330,8 @@ export async function seedDemo(db: Db, opts: { today?: Date; hashCost?: number }
       },
     });
   }
-  await db.edition.update({ where: { id: spring.edition.id }, data: { status: 'CLOSED', closedAt: spring.edition.endDate, closedById: users.koordynator! } });
+  // Closed in the afternoon of its last day (15:00 UTC, 16:00–17:00 in Warsaw), not at midnight.
+  await db.edition.update({ where: { id: spring.edition.id }, data: { status: 'CLOSED', closedAt: new Date(spring.edition.endDate.getTime() + 15 * 3600_000), closedById: users.koordynator! } });
   await db.edition.update({ where: { id: autumn.edition.id }, data: { status: 'RUNNING' } });
 
   // Socially useful work: a yearly agreement, three workplaces, six people, hours in the last two months.
