@@ -120,3 +120,9 @@ export function parseAnyDate(value: string): Date | null {
 
 /** Route id parameter: a positive integer, anything else is "not found". */
 export const idParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** A positive integer id from a query or form value, or null (a missing or malformed id is not an error). */
+export const positiveInt = (v: unknown): number | null => {
+  const r = idParam.safeParse(v);
+  return r.success ? r.data : null;
+};

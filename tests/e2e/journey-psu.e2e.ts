@@ -146,9 +146,16 @@ describe('journey 3: PSU hours for a month, a refused entry, the settlement and 
     await page.goto(agreementUrl);
     await arrive(page, 'PSU – porozumienie', `Porozumienie ${agreementNumber}`);
     await activate(page, `main a[href="${agreementUrl}/osoby/nowa"]`);
+    // First the person: offered among those with a PSU referral, and found by surname too.
+    await arrive(page, 'PSU – wybór osoby', 'Skierowanie osoby do prac: wybierz osobę');
+    expect(await page.locator('.suggested-people li', { hasText: referralNumber }).textContent()).toContain(person.lastName);
+    await typeInto(page, '#f-q', person.lastName);
+    await activate(page, 'form[role=search] button[type=submit]');
+    const choose = await page.locator('main tbody tr', { hasText: person.pesel }).locator('a.button').getAttribute('href');
+    await activate(page, `main tbody a[href="${choose}"]`);
     await arrive(page, 'PSU – skierowanie osoby', 'Skierowanie osoby do prac');
-    await chooseOption(page, '#f-participantId', `${person.lastName} ${person.firstName}`);
-    await chooseOption(page, '#f-referralId', referralNumber);
+    expect(await page.textContent('main dl')).toContain(`${person.firstName} ${person.lastName}`);
+    expect(await page.$eval('#f-referralId', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toContain(referralNumber);
     await chooseOption(page, '#f-workplaceId', workplace);
     await typeInto(page, '#f-pupReferralNumber', `CAZ.5220.${run}`);
     await typeDate(page, '#f-startDate', iso(month));

@@ -88,9 +88,22 @@ describe('placements', () => {
     const a = await makeAgreement(ctx.db.prisma);
     const person = await makeParticipant(ctx.db.prisma, { lastName: 'Źdźbło' });
     const referral = await ctx.db.prisma.referral.create({ data: { number: `SK/PSU/${person.id}`, kind: 'PSU', participantId: person.id, authorId: workerId, reasons: 'Długotrwale bezrobotny', status: 'SUBMITTED' } });
-    const form = html((await worker.get(`/psu/porozumienia/${a.id}/osoby/nowa?skierowanie=${referral.id}`)).text);
-    expect(form('optgroup[label="Ze skierowaniem do PSU"] option').text()).toContain('Źdźbło');
-    expect(form('#f-participantId option[selected]').val()).toBe(String(person.id));
+    // The form starts with the choice of person: those with a PSU referral first, anyone active by search.
+    const picker = html((await worker.get(`/psu/porozumienia/${a.id}/osoby/nowa`)).text);
+    const offered = picker(`.suggested-people a[href="/psu/porozumienia/${a.id}/osoby/nowa?uczestnik=${person.id}"]`);
+    expect(offered.text()).toContain('Źdźbło');
+    expect(offered.parent().text()).toContain(`skierowanie SK/PSU/${person.id}`);
+    expect(picker('select').length, 'no list of the whole register').toBe(0);
+    const other = await makeParticipant(ctx.db.prisma, { lastName: 'Bezskierowania' });
+    const found = html((await worker.get(`/psu/porozumienia/${a.id}/osoby/nowa?q=bezskierowania`)).text);
+    expect(found(`a[href="/psu/porozumienia/${a.id}/osoby/nowa?uczestnik=${other.id}"]`).length).toBe(1);
+    // Chosen (or coming from the referral): the person is named and their open referral preselected.
+    for (const url of [offered.attr('href')!, `/psu/porozumienia/${a.id}/osoby/nowa?skierowanie=${referral.id}`]) {
+      const form = html((await worker.get(url)).text);
+      expect(form('input[name="participantId"]').val(), url).toBe(String(person.id));
+      expect(form('main dl').text()).toContain('Źdźbło');
+      expect(form('#f-referralId').val(), url).toBe(String(referral.id));
+    }
     const res = await postForm(worker, `/psu/porozumienia/${a.id}/osoby`, {
       participantId: person.id, referralId: referral.id, workplaceId: a.workplaces[0]!.id, pupReferralNumber: 'CAZ.5220.2025.7',
       startDate: '2025-03-01', endDate: '2025-08-31', plannedHoursPerMonth: '40',
@@ -119,7 +132,7 @@ describe('placements', () => {
     expect(outside.status).toBe(400);
     expect(html(outside.text)('#f-startDate-error').text()).toContain('Porozumienie obowiązuje od 01.01.2025');
     expect(html(outside.text)('#f-pupReferralNumber').val()).toBe('ABC');
-    expect(html(outside.text)('#f-participantId option[selected]').val()).toBe(String(person.id));
+    expect(html(outside.text)('input[name="participantId"]').val()).toBe(String(person.id));
     const wrongReferral = await postForm(worker, `/psu/porozumienia/${a.id}/osoby`, { ...base, startDate: '2025-01-01', referralId: referral.id });
     expect(wrongReferral.status).toBe(400);
     expect(html(wrongReferral.text)('#f-referralId-error').text()).toContain('tej samej osoby');

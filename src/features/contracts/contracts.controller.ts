@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Database } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
-import { idParam, parseForm } from '../../http/form.ts';
+import { idParam, parseForm, positiveInt } from '../../http/form.ts';
 import { addDays, warsawDate } from '../../lib/dates.ts';
 import { centreHeader } from '../../pdf/header.ts';
 import { sendPdf } from '../../pdf/send.ts';
@@ -25,10 +25,6 @@ export function contractId(req: Request): number {
   return r.data;
 }
 
-const positiveInt = (v: unknown): number | null => {
-  const r = idParam.safeParse(v);
-  return r.success ? r.data : null;
-};
 
 const blankGoal = () => ({ description: '', achieved: '' });
 const blankAction = (side = 'PARTICIPANT') => ({ side, description: '', deadline: '', doneAt: '' });

@@ -15,6 +15,8 @@ export interface PersonPickerPage {
   /** Where choosing a person goes (the form, started for them). */
   next: (participantId: number) => string;
   lead: string;
+  /** People to offer before any search (e.g. those with an open PSU referral), with a short note each. */
+  suggested?: { heading: string; people: { id: number; firstName: string; lastName: string; birthDate: Date; note: string }[] };
 }
 
 export async function renderPersonPicker(db: DbClient, req: Request, res: Response, page: PersonPickerPage): Promise<void> {

@@ -8,7 +8,9 @@ import { isoDate, warsawDate } from '../../lib/dates.ts';
 import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { getAgreement } from './agreements.service.ts';
 import { placementMonth } from './hours.service.ts';
-import { createPlacement, getPlacement, placementFormOptions, updatePlacement } from './placements.service.ts';
+import { createPlacement, getPlacement, placementFormOptions, referredForPsu, updatePlacement } from './placements.service.ts';
+import { renderPersonPicker } from '../participants/person-picker.ts';
+import { positiveInt } from '../../http/form.ts';
 import { agreementCrumbs, idFrom, monthInRange } from './psu-http.ts';
 import { addMonths, firstDay, lastDay, monthLabel, monthParam, type YearMonth } from './psu-month.ts';
 import { editPlacementSchema, newPlacementSchema } from './psu.schemas.ts';
@@ -23,7 +25,7 @@ export function placementsController(db: Database) {
       breadcrumbs: agreementCrumbs(agreement),
       agreement,
       placement: null,
-      options: await placementFormOptions(db.prisma, agreementId),
+      options: await placementFormOptions(db.prisma, agreementId, positiveInt(values.participantId)),
       values,
       errors,
     });
@@ -32,15 +34,29 @@ export function placementsController(db: Database) {
   const newForm: RequestHandler = async (req, res) => {
     const id = idFrom(req, 'Nie ma takiego porozumienia.');
     const agreement = await getAgreement(db.prisma, id);
+    const pickerUrl = `/psu/porozumienia/${id}/osoby/nowa`;
+    // Coming from a PSU referral: the person and the referral are chosen already.
+    const referralId = positiveInt(req.query.skierowanie);
+    const referral = referralId ? await db.prisma.referral.findFirst({ where: { id: referralId, kind: 'PSU' }, select: { id: true, participantId: true } }) : null;
+    const participantId = referral?.participantId ?? positiveInt(req.query.uczestnik);
+    if (!participantId) {
+      return renderPersonPicker(db.prisma, req, res, {
+        title: 'Skierowanie osoby do prac: wybierz osobę', breadcrumbs: agreementCrumbs(agreement), action: pickerUrl,
+        next: (pid) => `${pickerUrl}?uczestnik=${pid}`,
+        lead: `Porozumienie ${agreement.number}. Wybierz osobę ze skierowaniem do prac społecznie użytecznych albo znajdź inną osobę z aktywną sprawą.`,
+        suggested: { heading: 'Osoby ze skierowaniem do prac społecznie użytecznych', people: await referredForPsu(db.prisma) },
+      });
+    }
     const today = warsawDate();
     const start = today > agreement.periodStart && today <= agreement.periodEnd ? today : agreement.periodStart;
-    const values: Record<string, unknown> = { startDate: isoDate(start), endDate: isoDate(agreement.periodEnd), plannedHoursPerMonth: agreement.plannedHoursPerMonth ?? 40 };
-    // Coming from a PSU referral: the person and the referral are chosen already.
-    const referralId = Number(req.query.skierowanie);
-    if (Number.isInteger(referralId) && referralId > 0) {
-      const referral = await db.prisma.referral.findFirst({ where: { id: referralId, kind: 'PSU' }, select: { id: true, participantId: true } });
-      if (referral) Object.assign(values, { referralId: referral.id, participantId: referral.participantId });
-    }
+    const values: Record<string, unknown> = {
+      participantId, startDate: isoDate(start), endDate: isoDate(agreement.periodEnd), plannedHoursPerMonth: agreement.plannedHoursPerMonth ?? 40,
+    };
+    // The person's open PSU referral is the usual one to name (the newest, when there are more).
+    const open = referral ?? (await db.prisma.referral.findFirst({
+      where: { kind: 'PSU', participantId, status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] } }, orderBy: { createdAt: 'desc' }, select: { id: true },
+    }));
+    if (open) values.referralId = open.id;
     await renderNew(res, id, 200, values);
   };
 
@@ -97,7 +113,7 @@ export function placementsController(db: Database) {
       breadcrumbs: agreementCrumbs(placement.agreement),
       agreement: placement.agreement,
       placement,
-      options: await placementFormOptions(db.prisma, placement.agreementId),
+      options: await placementFormOptions(db.prisma, placement.agreementId, null),
       values: values ?? placement,
       errors,
     });

@@ -14,31 +14,32 @@ export interface PlacementInput {
 
 const personFields = { id: true, firstName: true, lastName: true, pesel: true, documentType: true, documentNumber: true, socialWorkerId: true } as const;
 
-/** What the placement form offers: active people (those with a PSU referral first), referrals, workplaces. */
-export async function placementFormOptions(db: DbClient, agreementId: number) {
-  const [people, referrals, workplaces] = await Promise.all([
-    db.participant.findMany({
-      where: { status: 'ACTIVE' },
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
-      select: { id: true, firstName: true, lastName: true, birthDate: true },
-    }),
-    db.referral.findMany({
-      where: { kind: 'PSU', status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] }, participant: { status: 'ACTIVE' } },
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, number: true, participantId: true, psuAgreementId: true, participant: { select: { firstName: true, lastName: true } } },
-    }),
+/** People with an open PSU referral, newest referral first: offered before any search on a new placement. */
+export async function referredForPsu(db: DbClient) {
+  const referrals = await db.referral.findMany({
+    where: { kind: 'PSU', status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] }, participant: { status: 'ACTIVE' } },
+    orderBy: { createdAt: 'desc' },
+    take: 200,
+    select: { number: true, participant: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
+  });
+  const seen = new Set<number>();
+  return referrals.filter((r) => !seen.has(r.participant.id) && seen.add(r.participant.id)).map((r) => ({ ...r.participant, note: `skierowanie ${r.number}` }));
+}
+
+/** What the placement form offers for the chosen person: their open PSU referrals, and the workplaces. */
+export async function placementFormOptions(db: DbClient, agreementId: number, participantId: number | null) {
+  const [person, referrals, workplaces] = await Promise.all([
+    participantId ? db.participant.findFirst({ where: { id: participantId, status: 'ACTIVE' }, select: { id: true, firstName: true, lastName: true, birthDate: true, pesel: true } }) : null,
+    participantId
+      ? db.referral.findMany({
+        where: { kind: 'PSU', participantId, status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] } },
+        orderBy: { createdAt: 'desc' },
+        select: { id: true, number: true, participantId: true, psuAgreementId: true, participant: { select: { firstName: true, lastName: true } } },
+      })
+      : [],
     db.psuWorkplace.findMany({ where: { agreementId, active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
-  const referred = new Set(referrals.map((r) => r.participantId));
-  const collator = new Intl.Collator('pl');
-  const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
-    collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
-  return {
-    referredPeople: people.filter((p) => referred.has(p.id)).sort(byName),
-    otherPeople: people.filter((p) => !referred.has(p.id)).sort(byName),
-    referrals,
-    workplaces,
-  };
+  return { person, referrals: person ? referrals : [], workplaces };
 }
 
 export async function getPlacement(db: DbClient, id: number) {

@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Database } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors.ts';
 import { flash } from '../../http/flash.ts';
-import { idParam, parseForm } from '../../http/form.ts';
+import { idParam, parseForm, positiveInt } from '../../http/form.ts';
 import { warsawDate } from '../../lib/dates.ts';
 import { actorOf } from '../audit/audit.service.ts';
 import { optionsOf } from '../participants/participants.labels.ts';
@@ -24,10 +24,6 @@ export function referralId(req: Request): number {
   return r.data;
 }
 
-const positiveInt = (v: unknown): number | null => {
-  const r = idParam.safeParse(v);
-  return r.success ? r.data : null;
-};
 
 export function referralsController(db: Database) {
   const list: RequestHandler = async (req, res) => {
