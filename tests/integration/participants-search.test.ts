@@ -60,3 +60,15 @@ describe('participant search pages', () => {
     expect(await list(1, 'nikttakisiniezwie')).toMatchObject({ total: 0, rows: [], page: 1 });
   });
 });
+
+describe('register order', () => {
+  it('lists surnames in Polish alphabetical order, with and without a search', async () => {
+    const worker = await ctx.db.prisma.user.create({ data: { login: `kolejnosc-${process.pid}`, fullName: 'Porządek Testowy', roles: ['SOCIAL_WORKER'], passwordHash: 'x' } });
+    const surnames = ['Żak', 'Zieliński', 'Świątek', 'Sowa', 'Dudek', 'Dąbrowski', 'Łoś', 'Lis', 'Ćwik', 'Cebula', 'Ostrowska', 'Ósemka', 'Adamska', 'Ąsik', 'Źrebiec'];
+    for (const lastName of surnames) await makeParticipant(ctx.db.prisma, { socialWorkerId: worker.id, lastName, firstName: 'Kolejna' });
+    const polish = ['Adamska', 'Ąsik', 'Cebula', 'Ćwik', 'Dąbrowski', 'Dudek', 'Lis', 'Łoś', 'Ostrowska', 'Ósemka', 'Sowa', 'Świątek', 'Zieliński', 'Źrebiec', 'Żak'];
+    const listed = async (q?: string) => (await listParticipants(ctx.db.prisma, { ...base, worker: worker.id, q } as never)).rows.map((r) => r.lastName);
+    expect(await listed()).toEqual(polish);
+    expect(await listed('kolejna')).toEqual(polish);
+  });
+});

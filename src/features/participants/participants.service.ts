@@ -145,7 +145,8 @@ function participantSearchSql(q: ListQuery & { mine?: number }): Prisma.Sql {
 }
 
 /**
- * A page of the register with the number of matches. With a search term the matches are found first
+ * A page of the register with the number of matches, in Polish alphabetical order (polish_sort_key, migration
+ * 20261206020000, whose index gives a page without sorting the register). With a search term the matches are found first
  * through the prefix indexes and then sorted (MATERIALIZED keeps PostgreSQL from walking the name index
  * in order and filtering most of the register, which it otherwise picks and which grows with the
  * register); without one, the name index gives the page directly.
@@ -155,13 +156,14 @@ async function searchPage(db: DbClient, where: Prisma.Sql, byText: boolean, page
   const count = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM participants p ${where}`)[0]?.n ?? 0;
   if (!byText) {
     const ids = await db.$queryRaw<{ id: number }[]>`
-      SELECT p.id FROM participants p ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+      SELECT p.id FROM participants p ${where}
+      ORDER BY polish_sort_key(p.last_name) COLLATE "C", polish_sort_key(p.first_name) COLLATE "C", p.id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
     return { ids: ids.map((r) => r.id), total: await count() };
   }
   const rows = await db.$queryRaw<{ id: number; total: number }[]>`
     WITH hits AS MATERIALIZED (SELECT p.id, p.last_name, p.first_name FROM participants p ${where})
     SELECT id, (SELECT count(*) FROM hits)::int AS total FROM hits
-    ORDER BY last_name, first_name, id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
+    ORDER BY polish_sort_key(last_name) COLLATE "C", polish_sort_key(first_name) COLLATE "C", id LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
   if (rows.length) return { ids: rows.map((r) => r.id), total: rows[0]!.total };
   return { ids: [], total: page === 1 ? 0 : await count() };
 }
