@@ -25,7 +25,6 @@ export function contractId(req: Request): number {
   return r.data;
 }
 
-
 const blankGoal = () => ({ description: '', achieved: '' });
 const blankAction = (side = 'PARTICIPANT') => ({ side, description: '', deadline: '', doneAt: '' });
 

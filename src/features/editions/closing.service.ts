@@ -2,6 +2,7 @@
 // final attendance is frozen and the certificate eligibility computed from the edition's threshold
 // (completed and attendance by sessions at or above it). Afterwards the edition refuses changes.
 import { invalidateAttendanceFlags } from '../attendance/attendance-report.service.ts';
+import { countMap } from '../../db/counts.ts';
 import type { DbClient } from '../../db/client.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from '../../http/errors.ts';
 import { meetsThreshold } from '../../lib/attendance.ts';
@@ -95,8 +96,9 @@ export async function closedEditions(db: DbClient, onlyId?: number) {
     db.enrolment.groupBy({ by: ['editionId'], where: { editionId: { in: ids }, status: 'COMPLETED' }, _count: { _all: true } }),
     db.certificate.groupBy({ by: ['editionId'], where: { editionId: { in: ids }, revokedAt: null }, _count: { _all: true } }),
   ]);
-  const count = (rows: { editionId: number | null; _count: { _all: number } }[], id: number) => rows.find((r) => r.editionId === id)?._count._all ?? 0;
-  return editions.map((e) => ({ ...e, completed: count(completed, e.id), certificates: count(certificates, e.id) }));
+  const completedBy = countMap(ids, completed.map((g) => ({ key: g.editionId, n: g._count._all })));
+  const certificatesBy = countMap<number | null>(ids, certificates.map((g) => ({ key: g.editionId, n: g._count._all })));
+  return editions.map((e) => ({ ...e, completed: completedBy.get(e.id)!, certificates: certificatesBy.get(e.id)! }));
 }
 
 /**

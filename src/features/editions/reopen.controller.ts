@@ -19,9 +19,10 @@ export function reopenController(db: Database) {
 
   const render = async (req: Request, res: Response, status = 200, posted?: { values: Record<string, unknown>; errors: FieldErrors }) => {
     const id = intParam(req, 'id', 'Nie ma takiej edycji.');
-    const edition = await db.prisma.edition.findUnique({ where: { id }, select: { id: true, name: true } });
-    if (!edition) throw new NotFoundError('Nie ma takiej edycji.');
     const closed = (await closedEditions(db.prisma, id))[0] ?? null;
+    // An edition that is not (or no longer) closed: only its name is needed, to say so.
+    const edition = closed ?? (await db.prisma.edition.findUnique({ where: { id }, select: { id: true, name: true } }));
+    if (!edition) throw new NotFoundError('Nie ma takiej edycji.');
     res.status(status).render('editions/reopen', {
       title: `Ponowne otwarcie: ${edition.name}`,
       breadcrumbs: [...crumbs, { href: LIST_URL, text: 'Zamknięte edycje KIS' }],

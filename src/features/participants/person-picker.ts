@@ -1,4 +1,4 @@
-// The first step of a new referral or contract started outside a person's card: find the person by name or
+// The first step of a new referral, contract or PSU placement started outside a person's card: find the person by name or
 // PESEL and choose them. A search rather than one long list, so the step stays light in a register of tens
 // of thousands; without a search it shows the worker's own caseload, where most new documents start.
 import type { Request, Response } from 'express';

@@ -153,7 +153,6 @@ export async function saveGrid(db: DbClient, actor: Actor, workplaceId: number, 
   const gridIds = new Set(grid.rows.map((r) => r.placement.id));
   const from = firstDay(ym);
   const to = lastDay(ym);
-  if (changes.length) psuDataChanged();
   for (const participantId of new Set(changes.map((c) => c.row.placement.participantId))) {
     const stored = await personDays(db, participantId, window.from, window.to);
     const myRows = grid.rows.filter((r) => r.placement.participantId === participantId);
@@ -191,6 +190,7 @@ export async function saveGrid(db: DbClient, actor: Actor, workplaceId: number, 
       });
     }
   }
+  if (changes.length) psuDataChanged();
   for (const participantId of new Set(changes.map((c) => c.row.placement.participantId))) {
     const mine = changes.filter((c) => c.row.placement.participantId === participantId);
     await recordAudit(db, actor, {

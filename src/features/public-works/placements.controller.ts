@@ -20,12 +20,15 @@ const notFound = 'Nie ma takiego skierowania do prac.';
 export function placementsController(db: Database) {
   const renderNew = async (res: Response, agreementId: number, status: number, values: Record<string, unknown>, errors: Record<string, string> = {}) => {
     const agreement = await getAgreement(db.prisma, agreementId);
+    const options = await placementFormOptions(db.prisma, agreementId, positiveInt(values.participantId));
+    // A new form names the person's open PSU referral (the newest, when there are more); a posted form keeps its choice.
+    if (!('referralId' in values) && options.referrals[0]) values.referralId = options.referrals[0].id;
     res.status(status).render('public-works/placement-form', {
       title: 'Skierowanie osoby do prac',
       breadcrumbs: agreementCrumbs(agreement),
       agreement,
       placement: null,
-      options: await placementFormOptions(db.prisma, agreementId, positiveInt(values.participantId)),
+      options,
       values,
       errors,
     });
@@ -51,12 +54,8 @@ export function placementsController(db: Database) {
     const start = today > agreement.periodStart && today <= agreement.periodEnd ? today : agreement.periodStart;
     const values: Record<string, unknown> = {
       participantId, startDate: isoDate(start), endDate: isoDate(agreement.periodEnd), plannedHoursPerMonth: agreement.plannedHoursPerMonth ?? 40,
+      ...(referral ? { referralId: referral.id } : {}),
     };
-    // The person's open PSU referral is the usual one to name (the newest, when there are more).
-    const open = referral ?? (await db.prisma.referral.findFirst({
-      where: { kind: 'PSU', participantId, status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] } }, orderBy: { createdAt: 'desc' }, select: { id: true },
-    }));
-    if (open) values.referralId = open.id;
     await renderNew(res, id, 200, values);
   };
 

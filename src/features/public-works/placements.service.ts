@@ -22,8 +22,10 @@ export async function referredForPsu(db: DbClient) {
     take: 200,
     select: { number: true, participant: { select: { id: true, firstName: true, lastName: true, birthDate: true } } },
   });
-  const seen = new Set<number>();
-  return referrals.filter((r) => !seen.has(r.participant.id) && seen.add(r.participant.id)).map((r) => ({ ...r.participant, note: `skierowanie ${r.number}` }));
+  // One line per person, with their newest referral.
+  const people = new Map<number, { id: number; firstName: string; lastName: string; birthDate: Date; note: string }>();
+  for (const r of referrals) if (!people.has(r.participant.id)) people.set(r.participant.id, { ...r.participant, note: `skierowanie ${r.number}` });
+  return [...people.values()];
 }
 
 /** What the placement form offers for the chosen person: their open PSU referrals, and the workplaces. */
@@ -34,7 +36,7 @@ export async function placementFormOptions(db: DbClient, agreementId: number, pa
       ? db.referral.findMany({
         where: { kind: 'PSU', participantId, status: { in: ['SUBMITTED', 'ACCEPTED', 'RESERVE'] } },
         orderBy: { createdAt: 'desc' },
-        select: { id: true, number: true, participantId: true, psuAgreementId: true, participant: { select: { firstName: true, lastName: true } } },
+        select: { id: true, number: true },
       })
       : [],
     db.psuWorkplace.findMany({ where: { agreementId, active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),

@@ -11,7 +11,7 @@ import { actorOf, recordAudit } from '../audit/audit.service.ts';
 import { agreementCrumbs, idFrom, monthFrom } from './psu-http.ts';
 import { addMonths, firstDay, lastDay, monthLabel, monthParam } from './psu-month.ts';
 import { documentName, refundClaimCsv, refundClaimPdf, settlementCsv, settlementPdf } from './settlement-documents.ts';
-import { closeMonth, computeSettlement, ROUNDING_NOTE, type Settlement } from './settlement.service.ts';
+import { closeMonth, computeSettlement, ROUNDING_NOTE, settlementDocumentStamp } from './settlement.service.ts';
 
 const notFound = 'Nie ma takiego porozumienia.';
 
@@ -67,39 +67,15 @@ export function settlementController(db: Database) {
   const sendCsv = (res: Response, fileName: string, body: string) => sendDownload(res, 'text/csv; charset=utf-8', body, fileName);
 
   // A settlement of 2,000 people is some 50 pages: the file is laid out once and sent again while nothing
-  // printed in it changes. Whether anything did is read in one query, without computing the settlement: the
-  // month's state and version, the agreement, the names beside the rows (people, workplaces, placements) and,
-  // while the month is open, its hour entries (count, sum, newest id and change) and the rate table. A closed
-  // month's rows are frozen, so corrections of names or an anonymisation are all that can change its file.
+  // printed in it changes, which settlementDocumentStamp tells without computing the settlement.
   const pdfs = new PdfCache();
-
-  const monthStamp = async (agreementId: number, ym: { year: number; month: number }) => {
-    const from = firstDay(ym);
-    const to = lastDay(ym);
-    const [row] = await db.prisma.$queryRaw<{ number: string; closed: boolean; stamp: string }[]>`
-      SELECT a.number, coalesce(m.status = 'CLOSED', false) AS closed,
-        concat_ws('|', m.status, m.version, a.version, a.updated_at,
-          (SELECT md5(string_agg(concat_ws('.', p.id, p.version, p.updated_at, pa.id, pa.version, w.id, w.name), ',' ORDER BY p.id))
-             FROM psu_placements p JOIN participants pa ON pa.id = p.participant_id JOIN psu_workplaces w ON w.id = p.workplace_id
-            WHERE p.agreement_id = a.id),
-          CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
-            (SELECT concat_ws('.', count(*), sum(e.minutes), max(e.id), max(e.updated_at), string_agg(DISTINCT e.kind::text, ','))
-               FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
-              WHERE p.agreement_id = a.id AND e.date >= ${from} AND e.date <= ${to}) END,
-          CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
-            (SELECT md5(string_agg(concat_ws('.', r.id, r.valid_from, r.rate_grosze), ',' ORDER BY r.id)) FROM psu_rates r) END) AS stamp
-      FROM psu_agreements a
-      LEFT JOIN psu_months m ON m.agreement_id = a.id AND m.year = ${ym.year} AND m.month = ${ym.month}
-      WHERE a.id = ${agreementId}`;
-    return row;
-  };
 
   const pdfAction = (kind: 'rozliczenie.pdf' | 'wniosek.pdf'): RequestHandler => async (req, res) => {
     const title = kind === 'rozliczenie.pdf' ? 'Rozliczenie PSU' : 'Wniosek o refundację PSU';
     const build = kind === 'rozliczenie.pdf' ? settlementPdf : refundClaimPdf;
     const id = idFrom(req, notFound);
     const ym = monthFrom(req);
-    const stamp = await monthStamp(id, ym);
+    const stamp = await settlementDocumentStamp(db.prisma, id, ym);
     if (!stamp) throw new NotFoundError(notFound);
     const header = await centreHeader(db.prisma);
     const key = contentKey(kind, id, ym, stamp.stamp, header);

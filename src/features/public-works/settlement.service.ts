@@ -305,6 +305,32 @@ export async function reopenMonth(db: DbClient, actor: Actor, monthId: number, i
   return month;
 }
 
+/**
+ * What a month's settlement documents print, as one string that changes whenever any of it does, read in one
+ * query without computing the settlement: the month's state and version, the agreement, the names beside the
+ * rows (people, workplaces, placements) and, while the month is open, its hour entries (count, sum, newest id
+ * and change) and the rate table. A closed month's rows are frozen, so corrections of names or an
+ * anonymisation are all that can change its documents. Undefined when there is no such agreement.
+ */
+export async function settlementDocumentStamp(db: DbClient, agreementId: number, ym: YearMonth) {
+  const [row] = await db.$queryRaw<{ number: string; stamp: string }[]>`
+    SELECT a.number,
+      concat_ws('|', m.status, m.version, a.version, a.updated_at,
+        (SELECT md5(string_agg(concat_ws('.', p.id, p.version, p.updated_at, pa.id, pa.version, w.id, w.name), ',' ORDER BY p.id))
+           FROM psu_placements p JOIN participants pa ON pa.id = p.participant_id JOIN psu_workplaces w ON w.id = p.workplace_id
+          WHERE p.agreement_id = a.id),
+        CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
+          (SELECT concat_ws('.', count(*), sum(e.minutes), max(e.id), max(e.updated_at), string_agg(DISTINCT e.kind::text, ','))
+             FROM psu_hour_entries e JOIN psu_placements p ON p.id = e.placement_id
+            WHERE p.agreement_id = a.id AND e.date >= ${firstDay(ym)} AND e.date <= ${lastDay(ym)}) END,
+        CASE WHEN m.status IS DISTINCT FROM 'CLOSED' THEN
+          (SELECT md5(string_agg(concat_ws('.', r.id, r.valid_from, r.rate_grosze), ',' ORDER BY r.id)) FROM psu_rates r) END) AS stamp
+    FROM psu_agreements a
+    LEFT JOIN psu_months m ON m.agreement_id = a.id AND m.year = ${ym.year} AND m.month = ${ym.month}
+    WHERE a.id = ${agreementId}`;
+  return row;
+}
+
 /** Closed (and once reopened) months of every agreement, newest first, for the administrator. */
 export async function listClosedMonths(db: DbClient) {
   return db.psuMonth.findMany({

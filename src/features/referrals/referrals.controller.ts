@@ -24,7 +24,6 @@ export function referralId(req: Request): number {
   return r.data;
 }
 
-
 export function referralsController(db: Database) {
   const list: RequestHandler = async (req, res) => {
     const q = listQuerySchema.parse(req.query);

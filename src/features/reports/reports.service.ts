@@ -79,11 +79,16 @@ async function computeAndKeep(db: DbClient, key: ReportKey, id: string): Promise
   return value;
 }
 
+/** Computes and keeps the report, or joins the computation of it already running. */
+function computeShared(db: DbClient, key: ReportKey): Promise<ReportDocument> {
+  const id = cacheId(key);
+  return computing.run(id, () => computeAndKeep(db, key, id));
+}
+
 /** Starts (or joins) a computation of the report without waiting for it; a failure is logged, not thrown. */
 function refreshInBackground(db: DbClient, key: ReportKey): void {
-  const id = cacheId(key);
-  computing.run(id, () => computeAndKeep(db, key, id)).catch((err: unknown) => {
-    console.error(`Raport ${id}: przeliczenie w tle nie powiodło się:`, err instanceof Error ? err.message : err);
+  computeShared(db, key).catch((err: unknown) => {
+    console.error(`Raport ${cacheId(key)}: przeliczenie w tle nie powiodło się:`, err instanceof Error ? err.message : err);
   });
 }
 
@@ -107,7 +112,7 @@ export async function getReport(db: DbClient, key: ReportKey, opts: { fresh?: bo
       refreshInBackground(db, key);
       return hit.value;
     }
-    return computing.run(id, () => computeAndKeep(db, key, id));
+    return computeShared(db, key);
   }
   const by = snap.closedById ? await db.user.findUnique({ where: { id: snap.closedById }, select: { fullName: true } }) : null;
   return { ...(snap.data as unknown as ReportDocument), closed: { at: snap.closedAt.toISOString(), by: by?.fullName ?? null } };
@@ -135,8 +140,7 @@ export function startReportWarmer(db: DbClient, opts: { firstAfterMs?: number; e
   const warm = async () => {
     for (const key of periodsToKeepWarm()) {
       if (await db.reportSnapshot.findUnique({ where: { kind_year_month: key }, select: { kind: true } })) continue;
-      const id = cacheId(key);
-      await computing.run(id, () => computeAndKeep(db, key, id));
+      await computeShared(db, key);
     }
   };
   const run = () => { warm().catch((err: unknown) => console.error('Raporty: przeliczenie w tle nie powiodło się:', err instanceof Error ? err.message : err)); };
